@@ -1,0 +1,25 @@
+package org.runreplicator;
+
+/** Why a run failed, and the exit status DESIGN.md assigns to it. */
+public enum FailureKind {
+    /** Anything not classified below. */
+    INTERNAL(1),
+    /** Usage or configuration error: bad option, malformed partition spec, invalid name. */
+    USAGE(2),
+    /** Source error: connection, authentication, missing table, unsupported type. */
+    SOURCE(3),
+    /** Target, metastore or ledger error. */
+    TARGET(4),
+    /** Row counts written differ from the source's. */
+    VALIDATION(5);
+
+    private final int exitCode;
+
+    FailureKind(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

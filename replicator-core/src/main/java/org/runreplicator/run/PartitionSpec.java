@@ -1,0 +1,66 @@
+package org.runreplicator.run;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+import org.runreplicator.ReplicatorException;
+
+/** The partition a run replaces: {@code KEY=VALUE}, e.g. {@code ds=2024-05-01}. */
+public final class PartitionSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    // Values become a path component and a Hive partition value: no separators, no escapes, nothing hidden.
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,127}");
+
+    private final String key;
+    private final String value;
+
+    public PartitionSpec(String key, String value) {
+        this.key = key;
+        this.value = value;
+    }
+
+    /** Parses {@code KEY=VALUE}, failing with a usage error that says what is wrong. */
+    public static PartitionSpec parse(String text) {
+        int eq = text == null ? -1 : text.indexOf('=');
+        if (eq <= 0) {
+            throw ReplicatorException.usage("Invalid partition '" + text + "': expected KEY=VALUE, e.g. ds=2024-05-01");
+        }
+        String key = text.substring(0, eq);
+        String value = text.substring(eq + 1);
+        if (!KEY.matcher(key).matches()) {
+            throw ReplicatorException.usage("Invalid partition key '" + key + "': expected letters, digits and _");
+        }
+        if (!VALUE.matcher(value).matches()) {
+            throw ReplicatorException.usage("Invalid partition value '" + value + "' for key " + key
+                    + ": expected letters, digits and _ . : + - (no '/', '=', spaces or leading '.' or '_')");
+        }
+        return new PartitionSpec(key, value);
+    }
+
+    /** {@code ds=} the UTC date of the on-prem run when known, else today in UTC. */
+    public static PartitionSpec defaultFor(Instant tdTimestamp) {
+        LocalDate date = tdTimestamp == null ? LocalDate.now(ZoneOffset.UTC) : tdTimestamp.atOffset(ZoneOffset.UTC).toLocalDate();
+        return new PartitionSpec("ds", date.toString());
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    /** The directory name: {@code key=value}. */
+    public String pathComponent() {
+        return key + "=" + value;
+    }
+
+    @Override
+    public String toString() {
+        return pathComponent();
+    }
+}
