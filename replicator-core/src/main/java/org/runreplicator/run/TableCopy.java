@@ -1,24 +1,250 @@
 package org.runreplicator.run;
 
+import java.io.IOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.runreplicator.FailureKind;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.commit.PartitionCommitter;
+import org.runreplicator.engine.LocalEngine;
+import org.runreplicator.engine.SplitResult;
+import org.runreplicator.engine.SplitRunner;
+import org.runreplicator.parquet.WriterSettings;
+import org.runreplicator.parquet.WrittenFile;
+import org.runreplicator.source.Dialects;
+import org.runreplicator.source.SourceDialect;
+import org.runreplicator.source.SourceTable;
+import org.runreplicator.split.Split;
+import org.runreplicator.split.SplitPlan;
+import org.runreplicator.split.SplitPlanner;
+import org.runreplicator.types.ColumnMapping;
+import org.runreplicator.types.TableSchema;
+import org.runreplicator.types.TypeMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Copies one table into one partition: plan, read splits in parallel, write Parquet, validate, commit. */
 public final class TableCopy {
+    private static final Logger LOG = LoggerFactory.getLogger(TableCopy.class);
+    /** Share of the heap that buffered row groups of all concurrent writers may take. */
+    private static final double WRITE_BUFFER_HEAP_SHARE = 0.4;
+    private static final int MIN_ROW_GROUP_BYTES = 1 << 20;
+
     private final RunOptions options;
     private final Configuration hadoopConf;
+    private final SourceDialect dialect;
+    private final SourceConnector connector;
+    private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
         this.options = options;
         this.hadoopConf = hadoopConf;
+        this.dialect = Dialects.forUrl(options.sourceUrl());
+        this.connector = new SourceConnector(options, dialect);
+    }
+
+    /** Shortens the wait before a split is retried (tests). */
+    public TableCopy withFirstRetryBackoff(Duration backoff) {
+        this.firstRetryBackoff = backoff;
+        return this;
     }
 
     /** Connects, describes the table, maps its types and plans the splits; writes nothing. */
     public PlanReport plan() {
-        throw new IllegalStateException("planning is being wired in " + options.table() + hadoopConf);
+        Planned planned = planTable();
+        List<PlanReport.ColumnLine> lines = new ArrayList<>();
+        for (ColumnMapping column : planned.schema.columns()) {
+            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceTypeText(), column.parquetTypeText(), column.hiveType()));
+        }
+        return new PlanReport(planned.table.ref().toString(), lines, planned.plan);
     }
 
-    /** Runs the copy and commits the partition; a failure throws {@link org.runreplicator.ReplicatorException} and leaves the previous partition visible. */
+    /**
+     * Runs the copy and commits the partition. A failure throws {@link ReplicatorException} and
+     * leaves the previous partition content visible and this run's files removed.
+     */
     public RunSummary run(ProgressListener progress) {
-        throw new IllegalStateException("running is being wired in");
+        long started = System.nanoTime();
+        Planned planned = planTable();
+        List<Split> splits = planned.plan.splits();
+        progress.planned(splits.size(), estimatedRows(splits));
+
+        String runId = runId();
+        Path tableDir = tableDir();
+        FileSystem fs = fileSystem();
+        PartitionCommitter committer = PartitionCommitter.begin(fs, tableDir, options.partition(), runId);
+        SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
+                writerSettingsFor(splits.size()), options, footer(runId), progress);
+        List<SplitResult> results;
+        try {
+            results = new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff)
+                    .run(splits, new Runner(copier, committer), progress);
+        } catch (Exception e) {
+            committer.abort();
+            throw classify(e, planned);
+        }
+        List<WrittenFile> files = new ArrayList<>();
+        List<Long> splitRows = new ArrayList<>();
+        long rows = 0;
+        long bytes = 0;
+        int attempts = 0;
+        for (SplitResult result : results) {
+            files.addAll(result.files());
+            splitRows.add(result.rows());
+            rows += result.rows();
+            attempts += result.attempts();
+        }
+        for (WrittenFile file : files) {
+            bytes += file.bytes();
+        }
+        Path location;
+        try {
+            location = committer.commit(files, options.jobId(), planned.table.ref().toString());
+        } catch (RuntimeException e) {
+            committer.abort();
+            throw e;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("Committed {} rows of {} in {} files to {}", rows, planned.table.ref(), files.size(), location);
+        return new RunSummary("SUCCEEDED", options.table().database(), options.table().table(),
+                options.partition().toString(), rows, files.size(), bytes, fs.makeQualified(location).toString(),
+                options.jobId(), planned.plan.method().cliName(), splitRows, attempts, seconds);
+    }
+
+    private Planned planTable() {
+        try (Connection connection = connector.open()) {
+            SourceTable table = dialect.describe(connection, options.table());
+            TableSchema schema = TypeMapper.map(table, options.columnTypeOverrides(), options.trimChar());
+            SplitPlan plan = SplitPlanner.plan(connection, dialect, table, options.split());
+            LOG.info("Planned {} {} split(s) of {} on {}", plan.splits().size(), plan.method().cliName(), table.ref(),
+                    plan.columns().isEmpty() ? "(no column)" : String.join(", ", plan.columns()));
+            return new Planned(table, schema, plan);
+        } catch (SQLException e) {
+            throw ReplicatorException.source("Cannot read table " + options.table() + ": " + connector.redact(e.getMessage()), e);
+        }
+    }
+
+    /** {@code <target>/<db>/<table>}, lower-cased as the Hive metastore names them. */
+    private Path tableDir() {
+        URI target = options.target();
+        String base = target.toString().endsWith("/") ? target.toString() : target + "/";
+        return new Path(base + options.table().database().toLowerCase(Locale.ROOT) + "/"
+                + options.table().table().toLowerCase(Locale.ROOT));
+    }
+
+    private FileSystem fileSystem() {
+        try {
+            return FileSystem.get(options.target(), hadoopConf);
+        } catch (IOException | RuntimeException e) {
+            throw ReplicatorException.target("Cannot open target " + options.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each concurrent writer buffers a row group in memory, so the row group is capped to keep
+     * all writers within a share of the heap: a large table must copy with a small heap.
+     */
+    private WriterSettings writerSettingsFor(int splitCount) {
+        WriterSettings requested = options.writer();
+        int writers = Math.max(1, Math.min(options.maxConnections(), splitCount));
+        long budget = (long) (Runtime.getRuntime().maxMemory() * WRITE_BUFFER_HEAP_SHARE / writers);
+        if (budget >= requested.rowGroupBytes()) {
+            return requested;
+        }
+        int capped = (int) Math.max(MIN_ROW_GROUP_BYTES, budget);
+        LOG.info("Row groups capped at {} MiB so {} concurrent writers fit the heap", capped >> 20, writers);
+        return requested.withRowGroupBytes(capped);
+    }
+
+    private Map<String, String> footer(String runId) {
+        return Map.of("runreplicator.source", options.table().toString(), "runreplicator.run", runId,
+                "runreplicator.job", options.jobId(), "runreplicator.partition", options.partition().toString());
+    }
+
+    private String runId() {
+        return options.jobId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static long estimatedRows(List<Split> splits) {
+        long total = 0;
+        for (Split split : splits) {
+            if (split.estimatedRows() < 0) {
+                return -1;
+            }
+            total += split.estimatedRows();
+        }
+        return total;
+    }
+
+    private ReplicatorException classify(Exception e, Planned planned) {
+        if (e instanceof ReplicatorException) {
+            return (ReplicatorException) e;
+        }
+        if (e instanceof SQLException) {
+            return ReplicatorException.source("Cannot read table " + planned.table.ref() + ": "
+                    + connector.redact(e.getMessage()), e);
+        }
+        if (e instanceof IOException) {
+            return ReplicatorException.target("Cannot write " + options.partition() + " of " + planned.table.ref()
+                    + " to " + options.target() + ": " + e.getMessage(), e);
+        }
+        return new ReplicatorException(FailureKind.INTERNAL, "Copy of " + planned.table.ref() + " failed: " + e, e);
+    }
+
+    private final class Runner implements SplitRunner {
+        private final SplitCopier copier;
+        private final PartitionCommitter committer;
+
+        Runner(SplitCopier copier, PartitionCommitter committer) {
+            this.copier = copier;
+            this.committer = committer;
+        }
+
+        @Override
+        public List<WrittenFile> copy(Split split, int attempt) throws Exception {
+            return copier.copy(split, committer.attemptDir(split.index(), attempt));
+        }
+
+        @Override
+        public void discard(Split split, int attempt) {
+            committer.discard(committer.attemptDir(split.index(), attempt));
+        }
+
+        @Override
+        public void cancelAll() {
+            copier.cancelAll();
+        }
+
+        @Override
+        public boolean isTransient(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof SQLException && dialect.isTransient((SQLException) t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class Planned {
+        final SourceTable table;
+        final TableSchema schema;
+        final SplitPlan plan;
+
+        Planned(SourceTable table, TableSchema schema, SplitPlan plan) {
+            this.table = table;
+            this.schema = schema;
+            this.plan = plan;
+        }
     }
 }

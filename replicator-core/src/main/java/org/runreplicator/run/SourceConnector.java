@@ -1,0 +1,88 @@
+package org.runreplicator.run;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.Secret;
+import org.runreplicator.source.SourceDialect;
+
+/**
+ * Opens source connections with the dialect's defaults, the user's properties and credentials.
+ * Failure messages name the server but never the URL's parameters or the password.
+ */
+final class SourceConnector {
+    private static final Pattern URL_HEAD = Pattern.compile("^(jdbc:[a-z0-9]+:(?://[^/;?,]*|[^;?,]*))");
+
+    private final String url;
+    private final SourceDialect dialect;
+    private final Properties properties;
+    private final String user;
+    private final Secret password;
+
+    SourceConnector(RunOptions options, SourceDialect dialect) {
+        this.url = options.sourceUrl();
+        this.dialect = dialect;
+        this.user = options.sourceUser();
+        this.password = options.sourcePassword();
+        this.properties = dialect.defaultConnectionProperties();
+        this.properties.putAll(options.connectionProperties());
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password.reveal());
+        }
+    }
+
+    /** A session for metadata and planning. */
+    Connection open() {
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw connectFailure(e);
+        }
+    }
+
+    /**
+     * A session for reading a split of about {@code estimatedRows} rows: the dialect may prefer a
+     * bulk-export session (Teradata FastExport) and fall back to a regular one.
+     */
+    Connection openForSplit(long estimatedRows) throws SQLException {
+        List<String> urls = dialect.splitUrls(url, estimatedRows);
+        SQLException last = null;
+        for (String candidate : urls) {
+            try {
+                return DriverManager.getConnection(candidate, properties);
+            } catch (SQLException e) {
+                if (!dialect.fallsBackToRegularSession(e)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    ReplicatorException connectFailure(SQLException e) {
+        return ReplicatorException.source("Cannot connect to " + describe() + (user == null ? "" : " as user " + user)
+                + ": " + redact(e.getMessage()), e);
+    }
+
+    /** The URL's scheme and server only: parameters may carry credentials. */
+    String describe() {
+        Matcher m = URL_HEAD.matcher(url);
+        return m.find() ? m.group(1) : "the source";
+    }
+
+    String redact(String text) {
+        if (text == null) {
+            return "(no detail)";
+        }
+        return password != null && password.occursIn(text) ? text.replace(password.reveal(), "****") : text;
+    }
+}
