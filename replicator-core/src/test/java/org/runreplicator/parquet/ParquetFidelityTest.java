@@ -2,7 +2,6 @@ package org.runreplicator.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -217,9 +216,6 @@ class ParquetFidelityTest {
             }
             if (v instanceof Byte || v instanceof Short || v instanceof Integer) {
                 return (Object) ((Number) v).longValue();
-            }
-            if (v instanceof BigDecimal) {
-                return v;
             }
             return v;
         }).toList()).toList();
