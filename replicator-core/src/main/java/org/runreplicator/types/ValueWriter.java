@@ -1,0 +1,42 @@
+package org.runreplicator.types;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.runreplicator.FailureKind;
+import org.runreplicator.ReplicatorException;
+
+/**
+ * Copies one column of the current JDBC row into the Parquet record being written. A SQL NULL
+ * leaves the (optional) field out. Implementations read with primitive getters and
+ * {@link ResultSet#wasNull()} so the hot path boxes nothing.
+ */
+public abstract class ValueWriter {
+    /** Makes the writer for one column: its table (for messages), its field name and 0-based index. */
+    @FunctionalInterface
+    public interface Factory {
+        ValueWriter create(String table, String field, int fieldIndex);
+    }
+
+    protected final String table;
+    protected final String field;
+    protected final int fieldIndex;
+    /** The JDBC column: the SELECT lists every column in table order, so it is the field index plus one. */
+    protected final int column;
+
+    protected ValueWriter(String table, String field, int fieldIndex) {
+        this.table = table;
+        this.field = field;
+        this.fieldIndex = fieldIndex;
+        this.column = fieldIndex + 1;
+    }
+
+    /** Writes this column of {@code row}'s current row to {@code out}, inside the record the caller has started. */
+    public abstract void write(ResultSet row, RecordConsumer out) throws SQLException;
+
+    /** The failure for a value that cannot be stored exactly: the run stops rather than change the value. */
+    protected final ReplicatorException unwritable(Object value, String why) {
+        return new ReplicatorException(FailureKind.SOURCE,
+                "Cannot copy table " + table + ": column " + field + " has value " + value + " that " + why);
+    }
+}
