@@ -101,9 +101,10 @@ public final class PartitionCommitter {
             List<PartitionManifest.Entry> entries = new ArrayList<>();
             long rows = 0;
             for (WrittenFile file : files) {
-                Path dest = new Path(assembled, file.path().getName());
-                if (!fs.rename(file.path(), dest)) {
-                    throw new IOException("rename of " + file.path() + " to " + dest + " returned false");
+                Path staged = new Path(file.path());
+                Path dest = new Path(assembled, staged.getName());
+                if (!fs.rename(staged, dest)) {
+                    throw new IOException("rename of " + staged + " to " + dest + " returned false");
                 }
                 entries.add(new PartitionManifest.Entry(dest.getName(), file.rows(), file.bytes()));
                 rows += file.rows();

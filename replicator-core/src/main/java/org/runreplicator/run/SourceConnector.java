@@ -53,13 +53,13 @@ final class SourceConnector {
      * bulk-export session (Teradata FastExport) and fall back to a regular one.
      */
     Connection openForSplit(long estimatedRows) throws SQLException {
-        List<String> urls = dialect.splitUrls(url, estimatedRows);
+        List<String> urls = dialect.readUrls(url, estimatedRows);
         SQLException last = null;
         for (String candidate : urls) {
             try {
                 return DriverManager.getConnection(candidate, properties);
             } catch (SQLException e) {
-                if (!dialect.fallsBackToRegularSession(e)) {
+                if (!dialect.fallsBackToSession(e)) {
                     throw e;
                 }
                 last = e;

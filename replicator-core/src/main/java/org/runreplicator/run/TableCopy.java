@@ -64,7 +64,7 @@ public final class TableCopy {
         Planned planned = planTable();
         List<PlanReport.ColumnLine> lines = new ArrayList<>();
         for (ColumnMapping column : planned.schema.columns()) {
-            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceTypeText(), column.parquetTypeText(), column.hiveType()));
+            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceType(), column.parquetTypeName(), column.hiveType()));
         }
         return new PlanReport(planned.table.ref().toString(), lines, planned.plan);
     }
@@ -125,7 +125,7 @@ public final class TableCopy {
         try (Connection connection = connector.open()) {
             SourceTable table = dialect.describe(connection, options.table());
             TableSchema schema = TypeMapper.map(table, options.columnTypeOverrides(), options.trimChar());
-            SplitPlan plan = SplitPlanner.plan(connection, dialect, table, options.split());
+            SplitPlan plan = new SplitPlanner().plan(connection, dialect, table, options.split());
             LOG.info("Planned {} {} split(s) of {} on {}", plan.splits().size(), plan.method().cliName(), table.ref(),
                     plan.columns().isEmpty() ? "(no column)" : String.join(", ", plan.columns()));
             return new Planned(table, schema, plan);

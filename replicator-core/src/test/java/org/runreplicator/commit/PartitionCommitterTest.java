@@ -123,7 +123,7 @@ class PartitionCommitterTest {
         try (OutputStream out = fs.create(file)) {
             out.write(("rows=" + rows).getBytes(StandardCharsets.UTF_8));
         }
-        return new WrittenFile(file, rows, fs.getFileStatus(file).getLen());
+        return new WrittenFile(file.toString(), rows, fs.getFileStatus(file).getLen());
     }
 
     private String content(Path file) throws IOException {

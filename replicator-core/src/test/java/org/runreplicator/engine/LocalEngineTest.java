@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.run.ProgressListener;
@@ -149,7 +148,7 @@ class LocalEngineTest {
             if (failure != null) {
                 throw failure;
             }
-            return List.of(new WrittenFile(new Path("file:/split-" + split.index()), 10, 100));
+            return List.of(new WrittenFile("file:/split-" + split.index(), 10, 100));
         }
 
         @Override
