@@ -39,7 +39,7 @@ final class CopyOptions {
     @Option(names = "--source-password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
     String sourcePasswordEnv;
 
-    @Option(names = "--connection-property", paramLabel = "KEY=VALUE", split = LIST_SPLIT,
+    @Option(names = "--connection-property", paramLabel = "KEY=VALUE", split = LIST_SPLIT, splitSynopsisLabel = ",",
             description = "JDBC driver property, repeatable (e.g. TMODE=ANSI for Teradata).")
     Map<String, String> connectionProperties = new LinkedHashMap<>();
 
@@ -81,7 +81,7 @@ final class CopyOptions {
     @Option(names = "--where", paramLabel = "PREDICATE", description = "SQL filter applied to every split.")
     String where;
 
-    @Option(names = "--map-column", paramLabel = "COL=TYPE", split = LIST_SPLIT,
+    @Option(names = "--map-column", paramLabel = "COL=TYPE", split = LIST_SPLIT, splitSynopsisLabel = ",",
             description = "Override a column's target type, repeatable (e.g. AMOUNT=STRING).")
     Map<String, String> mapColumns = new LinkedHashMap<>();
 

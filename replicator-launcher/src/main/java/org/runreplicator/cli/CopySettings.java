@@ -80,6 +80,9 @@ final class CopySettings {
         }
         if (o.partition != null) {
             b.partition(PartitionSpec.parse(o.partition));
+        } else if (o.tdTimestamp == null) {
+            // "Today" comes from the invocation's clock, so the date a run lands in is decided in one place.
+            b.partition(PartitionSpec.defaultFor(clock.instant()));
         }
         if (!ENVIRONMENT.matcher(o.environment).matches()) {
             throw ReplicatorException.usage("Invalid --environment '" + o.environment + "': expected a name such as GCP or ONPREM");

@@ -39,7 +39,7 @@ final class DemoSource implements AutoCloseable {
             + " 'Attribute class ' || X,"
             + " CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE CAST(X / 10 + 1 AS INTEGER) END,"
             + " CAST(MOD(X * 7919, 100000000) / 10000.0 AS DECIMAL(18,4)),"
-            + " CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE CAST(X / 3.0 AS DECIMAL(38,10)) END,"
+            + " CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE CAST(CAST(X AS DECIMAL(38,10)) / 3 AS DECIMAL(38,10)) END,"
             + " DATEADD(DAY, MOD(X, 3650), DATE '2015-01-01'),"
             + " CASE WHEN MOD(X, 3) = 0 THEN NULL ELSE DATEADD(DAY, MOD(X, 3650) + 365, DATE '2015-01-01') END,"
             + " DATEADD(MICROSECOND, X * 987654321, TIMESTAMP '2020-01-01 00:00:00'),"

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code replicator} command line: {@code run}, {@code plan} and {@code demo}.
@@ -127,11 +128,28 @@ public final class Replicator {
     }
 
     private static String message(Exception e) {
+        if (e instanceof UnmatchedArgumentException) {
+            return unmatched((UnmatchedArgumentException) e);
+        }
         if (e instanceof ReplicatorException || e instanceof ParameterException) {
             return e.getMessage();
         }
         return "Unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                 + " (run with --verbose for details)";
+    }
+
+    // Names only the first stray argument, cut at '=': what follows a mistyped option may be a password.
+    private static String unmatched(UnmatchedArgumentException e) {
+        String first = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+        if (!first.startsWith("-")) {
+            return "Unexpected argument '" + first + "'";
+        }
+        String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        if (option.equals("--source-password")) {
+            return "Unknown option --source-password: a password is never accepted on the command line;"
+                    + " use --source-password-file or --source-password-env";
+        }
+        return "Unknown option " + option;
     }
 
     private static String oneLine(String text) {
