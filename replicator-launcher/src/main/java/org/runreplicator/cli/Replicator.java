@@ -24,9 +24,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "replicator", usageHelpAutoWidth = true,
         description = "Copies warehouse tables over JDBC into Parquet on Hadoop file systems and GCS.",
-        footer = {"", "Options of run and plan can also be set in a --config properties file (keys without dashes)",
-            "or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,",
-            "then the environment, then the file."})
+        footer = {"", "Options of run and plan can also be set in a --config properties file (keys without dashes)"
+            + " or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,"
+            + " then the environment, then the file."})
 public final class Replicator {
     private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
 

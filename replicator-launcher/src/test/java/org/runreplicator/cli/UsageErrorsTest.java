@@ -57,6 +57,15 @@ class UsageErrorsTest {
     }
 
     @Test
+    void failureAfterOptionsAreResolvedIsStillOneLine_withANonUsageStatus() {
+        Cli result = Cli.run(Cli.copyArgs("plan", "db", "missing_table"));
+
+        assertThat(result.exitCode()).isNotIn(0, 2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).singleElement().asString().startsWith("replicator: ").contains("db.missing_table");
+    }
+
+    @Test
     void passwordOptionIsRefusedWithoutEchoingItsValue() {
         Cli separate = Cli.run(Cli.copyArgs("run", "db", "t", "--source-password", "Tr0ub4dor"));
         Cli attached = Cli.run(Cli.copyArgs("run", "db", "t", "--source-password=Tr0ub4dor"));
