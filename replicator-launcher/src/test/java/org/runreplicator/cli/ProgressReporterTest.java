@@ -49,11 +49,14 @@ class ProgressReporterTest {
         ProgressReporter live = new ProgressReporter(new PrintStream(err, true, StandardCharsets.UTF_8), new SecretRedactor(), System::nanoTime);
         live.planned(2, 100);
         live.rowsWritten(10);
-        try (ProgressReporter started = live.start(Duration.ofMillis(20))) {
+        live.start(Duration.ofMillis(20));
+        try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (lines() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+        } finally {
+            live.close();
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("progress: 0/2 splits, 10 rows, ");
         assertThat(lines()).isGreaterThanOrEqualTo(3);

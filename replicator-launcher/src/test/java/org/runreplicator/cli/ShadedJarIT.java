@@ -22,21 +22,21 @@ class ShadedJarIT {
     private static final Path TARGET = Paths.get("target");
     private static final Path JAR = TARGET.resolve("replicator-launcher-0.1.0-SNAPSHOT.jar");
 
-    record Process(int exitCode, String out, String err) { }
+    record Outcome(int exitCode, String out, String err) { }
 
     private static String classpath() throws IOException {
         return JAR.toAbsolutePath() + File.pathSeparator + Files.readString(TARGET.resolve("provided.classpath")).trim();
     }
 
-    private static Process replicator(String... args) throws IOException, InterruptedException {
+    private static Outcome replicator(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath(), "org.runreplicator.cli.Replicator"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("replicator-out", ".txt");
         Path err = Files.createTempFile("replicator-err", ".txt");
-        java.lang.Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("replicator finished").isTrue();
-        Process result = new Process(process.exitValue(), Files.readString(out), Files.readString(err));
+        Outcome result = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
         return result;
@@ -44,7 +44,7 @@ class ShadedJarIT {
 
     @Test
     void helpRunsFromTheShadedJar() throws Exception {
-        Process result = replicator("run", "--help");
+        Outcome result = replicator("run", "--help");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Usage: replicator run").contains("--source-password-file");
@@ -53,8 +53,8 @@ class ShadedJarIT {
 
     @Test
     void usageErrorIsOneLineAndStatus2_andVerboseDetailGoesThroughTheBundledLogback() throws Exception {
-        Process quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce");
-        Process verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce",
+        Outcome quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce");
+        Outcome verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce",
                 "--verbose");
 
         assertThat(quiet.exitCode()).isEqualTo(2);
