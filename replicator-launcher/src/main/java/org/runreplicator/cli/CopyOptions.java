@@ -1,0 +1,129 @@
+package org.runreplicator.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.runreplicator.parquet.WriterSettings;
+import org.runreplicator.run.RunOptions;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options {@code run} and {@code plan} share, as typed on the command line (or supplied by
+ * {@link ConfigDefaults}). {@link CopySettings#resolve} turns them into {@link RunOptions}.
+ */
+final class CopyOptions {
+    // Repeatable KEY=VALUE options also take a comma-separated list (from a config file or the
+    // environment); commas inside parentheses stay, so DECIMAL(18,4) survives.
+    static final String LIST_SPLIT = ",(?![^(]*\\))";
+
+    @Parameters(index = "0", paramLabel = "DB", description = "Source database (schema for PostgreSQL and H2).")
+    String database;
+
+    @Parameters(index = "1", paramLabel = "TABLE", description = "Source table.")
+    String table;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file of option values, keys without dashes (source-url=...).")
+    String configFile;
+
+    @Option(names = "--source-url", paramLabel = "JDBC_URL", description = "jdbc:teradata://..., jdbc:postgresql://... or jdbc:h2:...")
+    String sourceUrl;
+
+    @Option(names = "--source-user", paramLabel = "USER")
+    String sourceUser;
+
+    @Option(names = "--source-password-file", paramLabel = "PATH",
+            description = "File holding the password: a local path, hdfs://... or gs://...; a trailing newline is ignored.")
+    String sourcePasswordFile;
+
+    @Option(names = "--source-password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
+    String sourcePasswordEnv;
+
+    @Option(names = "--connection-property", paramLabel = "KEY=VALUE", split = LIST_SPLIT, splitSynopsisLabel = ",",
+            description = "JDBC driver property, repeatable (e.g. TMODE=ANSI for Teradata).")
+    Map<String, String> connectionProperties = new LinkedHashMap<>();
+
+    @Option(names = "--target", paramLabel = "URI", description = "Base location: file:///..., hdfs://... or gs://bucket/prefix.")
+    String target;
+
+    @Option(names = "--partition", paramLabel = "KEY=VALUE",
+            description = "Partition to replace (default: ds=<date of --td-timestamp>, else today in UTC).")
+    String partition;
+
+    @Option(names = "--td-timestamp", paramLabel = "ISO-8601",
+            description = "The on-prem run this mirrors: an instant with offset or Z (2024-05-01T02:30:00Z), "
+                    + "or a local date-time taken as UTC (2024-05-01T02:30:00).")
+    String tdTimestamp;
+
+    @Option(names = "--split-method", paramLabel = "METHOD", defaultValue = "auto",
+            description = "auto, hash, range, partition or none (default: ${DEFAULT-VALUE}).")
+    String splitMethod;
+
+    @Option(names = "--split-by", paramLabel = "COLUMN", description = "Column to split on (default: the planner chooses).")
+    String splitBy;
+
+    @Option(names = "--splits", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_SPLITS,
+            description = "Number of splits (default: ${DEFAULT-VALUE}).")
+    int splits;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_MAX_CONNECTIONS,
+            description = "Concurrent source connections (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--fetch-size", paramLabel = "ROWS", defaultValue = "" + RunOptions.DEFAULT_FETCH_SIZE,
+            description = "JDBC fetch size (default: ${DEFAULT-VALUE}).")
+    int fetchSize;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + RunOptions.DEFAULT_MAX_ATTEMPTS,
+            description = "Attempts per split on transient source errors (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--where", paramLabel = "PREDICATE", description = "SQL filter applied to every split.")
+    String where;
+
+    @Option(names = "--map-column", paramLabel = "COL=TYPE", split = LIST_SPLIT, splitSynopsisLabel = ",",
+            description = "Override a column's target type, repeatable (e.g. AMOUNT=STRING).")
+    Map<String, String> mapColumns = new LinkedHashMap<>();
+
+    @Option(names = "--trim-char", description = "Trim trailing blanks from CHAR values.")
+    boolean trimChar;
+
+    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = WriterSettings.DEFAULT_COMPRESSION,
+            description = "snappy, zstd, gzip or none (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Option(names = "--target-file-size", paramLabel = "SIZE",
+            description = "Roll to a new Parquet file past this size (default: " + (WriterSettings.DEFAULT_TARGET_FILE_BYTES >> 20) + "m).")
+    String targetFileSize;
+
+    @Option(names = "--row-group-size", paramLabel = "SIZE",
+            description = "Parquet row group size (default: " + (WriterSettings.DEFAULT_ROW_GROUP_BYTES >> 20) + "m).")
+    String rowGroupSize;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (threads in this JVM) or mapreduce (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--metastore", paramLabel = "URI", defaultValue = "none",
+            description = "Hive Metastore to register the partition in: thrift://HOST:PORT or none (default: ${DEFAULT-VALUE}).")
+    String metastore;
+
+    @Option(names = "--ledger", paramLabel = "LEDGER", defaultValue = "none",
+            description = "Run ledger: bigquery:PROJECT.DATASET.TABLE, jdbc:... or none (default: ${DEFAULT-VALUE}).")
+    String ledger;
+
+    @Option(names = "--job-id", paramLabel = "ID",
+            description = "Job id to record (default: the Dataproc job id from YARN tags dataproc_job_<id>, else generated).")
+    String jobId;
+
+    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "GCP",
+            description = "Ledger environment of this run (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between progress lines on stderr (default: ${DEFAULT-VALUE}).")
+    int progressIntervalSeconds;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Hadoop configuration property, repeatable (-D key=value or -Dkey=value).")
+    Map<String, String> hadoopProperties = new LinkedHashMap<>();
+}

@@ -1,0 +1,192 @@
+package org.runreplicator.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.Secret;
+import org.runreplicator.parquet.WriterSettings;
+import org.runreplicator.run.PartitionSpec;
+import org.runreplicator.run.RunOptions;
+import org.runreplicator.source.Identifiers;
+import org.runreplicator.source.TableRef;
+import org.runreplicator.split.SplitMethod;
+
+/**
+ * Everything {@code run} and {@code plan} need, resolved once from {@link CopyOptions}: the
+ * immutable {@link RunOptions} for core, the Hadoop configuration ({@code -D} applied), and the
+ * launcher's own settings. Every problem is a usage error naming the option and the value.
+ */
+final class CopySettings {
+    static final String ENGINE_LOCAL = "local";
+    static final String ENGINE_MAPREDUCE = "mapreduce";
+    static final String NONE = "none";
+
+    private static final Pattern THRIFT = Pattern.compile("thrift://[^/:\\s,]+:\\d{1,5}(,thrift://[^/:\\s,]+:\\d{1,5})*");
+    private static final Pattern BIGQUERY = Pattern.compile("bigquery:[a-z][a-z0-9-]{4,28}[a-z0-9]\\.\\w{1,1024}\\.[\\w$-]{1,1024}");
+    private static final Pattern JDBC = Pattern.compile("jdbc:[a-z0-9]+:\\S+");
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[;,?&/:]password=");
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+    private final RunOptions runOptions;
+    private final Configuration hadoopConf;
+    private final String environment;
+    private final Duration progressInterval;
+
+    private CopySettings(RunOptions runOptions, Configuration hadoopConf, String environment, Duration progressInterval) {
+        this.runOptions = runOptions;
+        this.hadoopConf = hadoopConf;
+        this.environment = environment;
+        this.progressInterval = progressInterval;
+    }
+
+    /** Resolves {@code o}; the password, once read, is registered with {@code redactor} before anything else can fail. */
+    static CopySettings resolve(CopyOptions o, Map<String, String> env, SecretRedactor redactor, Clock clock) {
+        Configuration conf = new Configuration();
+        for (Map.Entry<String, String> property : o.hadoopProperties.entrySet()) {
+            conf.set(property.getKey(), property.getValue(), "command line -D");
+        }
+        Secret password = SourcePassword.read(o.sourcePasswordFile, o.sourcePasswordEnv, env, conf);
+        redactor.register(password);
+
+        checkEngine(o.engine);
+        checkMetastore(o.metastore);
+        checkLedger(o.ledger);
+
+        RunOptions.Builder b = RunOptions.builder()
+                .table(new TableRef(o.database, o.table))
+                .sourceUrl(sourceUrl(o.sourceUrl))
+                .sourceUser(o.sourceUser)
+                .sourcePassword(password)
+                .target(target(o.target))
+                .splitMethod(SplitMethod.parse(o.splitMethod))
+                .splitBy(o.splitBy == null ? null : Identifiers.requireValid(o.splitBy, "--split-by column"))
+                .splits(o.splits)
+                .where(o.where == null || o.where.isBlank() ? null : o.where)
+                .maxConnections(o.maxConnections)
+                .fetchSize(o.fetchSize)
+                .maxAttempts(o.maxAttempts)
+                .columnTypeOverrides(columnTypes(o.mapColumns))
+                .trimChar(o.trimChar)
+                .writer(writer(o))
+                .jobId(JobId.resolve(o.jobId, conf, clock));
+        o.connectionProperties.forEach(b::connectionProperty);
+        if (o.tdTimestamp != null) {
+            b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));
+        }
+        if (o.partition != null) {
+            b.partition(PartitionSpec.parse(o.partition));
+        } else if (o.tdTimestamp == null) {
+            // "Today" comes from the invocation's clock, so the date a run lands in is decided in one place.
+            b.partition(PartitionSpec.defaultFor(clock.instant()));
+        }
+        if (!ENVIRONMENT.matcher(o.environment).matches()) {
+            throw ReplicatorException.usage("Invalid --environment '" + o.environment + "': expected a name such as GCP or ONPREM");
+        }
+        if (o.progressIntervalSeconds < 1) {
+            throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
+        }
+        return new CopySettings(b.build(), conf, o.environment, Duration.ofSeconds(o.progressIntervalSeconds));
+    }
+
+    RunOptions runOptions() {
+        return runOptions;
+    }
+
+    /** The Hadoop configuration handed to core: the cluster's files plus every {@code -D}. */
+    Configuration hadoopConf() {
+        return hadoopConf;
+    }
+
+    String environment() {
+        return environment;
+    }
+
+    Duration progressInterval() {
+        return progressInterval;
+    }
+
+    private static void checkEngine(String engine) {
+        if (ENGINE_MAPREDUCE.equals(engine)) {
+            throw ReplicatorException.usage("--engine mapreduce is not available in this build: use --engine local");
+        }
+        if (!ENGINE_LOCAL.equals(engine)) {
+            throw ReplicatorException.usage("Invalid --engine '" + engine + "': expected local or mapreduce");
+        }
+    }
+
+    private static void checkMetastore(String metastore) {
+        if (THRIFT.matcher(metastore).matches()) {
+            throw ReplicatorException.usage("Hive Metastore registration (--metastore " + metastore
+                    + ") is not available yet: use --metastore none");
+        }
+        if (!NONE.equals(metastore)) {
+            throw ReplicatorException.usage("Invalid --metastore '" + metastore + "': expected thrift://HOST:PORT or none");
+        }
+    }
+
+    // A JDBC ledger URL may carry credentials, so messages name only its kind.
+    private static void checkLedger(String ledger) {
+        if (BIGQUERY.matcher(ledger).matches() || JDBC.matcher(ledger).matches()) {
+            throw ReplicatorException.usage("The run ledger (--ledger " + ledger.substring(0, ledger.indexOf(':'))
+                    + ":...) is not available yet: use --ledger none");
+        }
+        if (!NONE.equals(ledger)) {
+            throw ReplicatorException.usage("Invalid --ledger: expected bigquery:PROJECT.DATASET.TABLE, jdbc:... or none");
+        }
+    }
+
+    private static String sourceUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        if (!url.startsWith("jdbc:")) {
+            throw ReplicatorException.usage("Invalid --source-url: expected a JDBC URL (jdbc:teradata://..., jdbc:postgresql://..., jdbc:h2:...)");
+        }
+        if (PASSWORD_IN_URL.matcher(url).find()) {
+            throw ReplicatorException.usage("Invalid --source-url: it carries a password; use --source-password-file or --source-password-env");
+        }
+        return url;
+    }
+
+    private static URI target(String target) {
+        if (target == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(target);
+        } catch (URISyntaxException e) {
+            throw ReplicatorException.usage("Invalid --target '" + target + "': " + e.getMessage());
+        }
+        if (uri.getScheme() == null) {
+            throw ReplicatorException.usage("Invalid --target '" + target + "': expected a URI such as file:///data/out, hdfs://nn/warehouse or gs://bucket/prefix");
+        }
+        return uri;
+    }
+
+    private static Map<String, String> columnTypes(Map<String, String> mapColumns) {
+        for (Map.Entry<String, String> e : mapColumns.entrySet()) {
+            Identifiers.requireValid(e.getKey(), "--map-column column");
+            if (e.getValue().isBlank()) {
+                throw ReplicatorException.usage("Invalid --map-column " + e.getKey() + "=: expected COL=TYPE, e.g. AMOUNT=STRING");
+            }
+        }
+        return Map.copyOf(mapColumns);
+    }
+
+    private static WriterSettings writer(CopyOptions o) {
+        long fileBytes = o.targetFileSize == null
+                ? WriterSettings.DEFAULT_TARGET_FILE_BYTES
+                : ByteSize.parse(o.targetFileSize, "--target-file-size");
+        int rowGroupBytes = o.rowGroupSize == null
+                ? WriterSettings.DEFAULT_ROW_GROUP_BYTES
+                : ByteSize.parseInt(o.rowGroupSize, "--row-group-size");
+        return new WriterSettings(WriterSettings.codec(o.compression), fileBytes, rowGroupBytes,
+                Math.min(WriterSettings.DEFAULT_PAGE_BYTES, rowGroupBytes));
+    }
+}

@@ -1,0 +1,43 @@
+package org.runreplicator.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+/** What one invocation of the command line runs against: its streams, its environment, its secrets and its clock. */
+final class Invocation {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final SecretRedactor redactor = new SecretRedactor();
+    private final Clock clock;
+
+    Invocation(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+    }
+
+    /** Results only: for {@code run}, nothing but the closing JSON line. */
+    PrintStream out() {
+        return out;
+    }
+
+    /** Progress and the failure line. */
+    PrintStream err() {
+        return err;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    SecretRedactor redactor() {
+        return redactor;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,158 @@
+package org.runreplicator.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.Map;
+import org.runreplicator.FailureKind;
+import org.runreplicator.ReplicatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code replicator} command line: {@code run}, {@code plan} and {@code demo}.
+ * Exit status: 0 done, 2 usage or configuration, 3 source, 4 target, 5 validation, 1 anything
+ * else; every failure prints exactly one line, {@code replicator: <what and why>}, on stderr.
+ */
+@Command(name = "replicator", usageHelpAutoWidth = true,
+        description = "Copies warehouse tables over JDBC into Parquet on Hadoop file systems and GCS.",
+        footer = {"", "Options of run and plan can also be set in a --config properties file (keys without dashes)"
+            + " or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,"
+            + " then the environment, then the file."})
+public final class Replicator {
+    private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log debug detail, including the stack trace of a failure.")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
+    private Replicator() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the command line against the given streams and environment and returns the exit status. */
+    public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        Invocation invocation = new Invocation(out, err, env, Clock.systemUTC());
+        LogLevel level = LogLevel.remember();
+        try {
+            return commandLine(invocation).execute(args);
+        } finally {
+            level.restore();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Parses a {@code run} or {@code plan} argument vector and resolves it exactly as
+     * {@link #execute} would, without copying anything: for checking configuration.
+     */
+    static CopySettings resolve(String[] args, Map<String, String> env, Clock clock) {
+        Invocation invocation = new Invocation(System.out, System.err, env, clock);
+        ParseResult parsed = commandLine(invocation).parseArgs(args);
+        Object command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject() : null;
+        CopyOptions options;
+        if (command instanceof RunCommand) {
+            options = ((RunCommand) command).options;
+        } else if (command instanceof PlanCommand) {
+            options = ((PlanCommand) command).options;
+        } else {
+            throw ReplicatorException.usage("Expected run or plan arguments");
+        }
+        return CopySettings.resolve(options, invocation.env(), invocation.redactor(), invocation.clock());
+    }
+
+    private static CommandLine commandLine(Invocation invocation) {
+        CommandLine cli = new CommandLine(new Replicator())
+                .addSubcommand(new RunCommand(invocation))
+                .addSubcommand(new PlanCommand(invocation))
+                .addSubcommand(new DemoCommand(invocation));
+        for (String copyCommand : new String[] {"run", "plan"}) {
+            cli.getSubcommands().get(copyCommand).setDefaultValueProvider(new ConfigDefaults(invocation.env()));
+        }
+        cli.setOut(new PrintWriter(invocation.out(), true));
+        cli.setErr(new PrintWriter(invocation.err(), true));
+        cli.setExecutionStrategy(parsed -> {
+            if (verboseRequested(parsed)) {
+                LogLevel.debug();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setParameterExceptionHandler((e, args) -> fail(invocation, e, FailureKind.USAGE.exitCode()));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> fail(invocation, e, exitCode(e)));
+        return cli;
+    }
+
+    private static boolean verboseRequested(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof ReplicatorException) {
+            return ((ReplicatorException) e).kind().exitCode();
+        }
+        if (e instanceof ParameterException) {
+            return FailureKind.USAGE.exitCode();
+        }
+        return FailureKind.INTERNAL.exitCode();
+    }
+
+    /** Prints the one failure line, with every known secret blanked out; the stack trace goes to the debug log only. */
+    private static int fail(Invocation invocation, Exception e, int exitCode) {
+        SecretRedactor redactor = invocation.redactor();
+        invocation.err().println("replicator: " + oneLine(redactor.redact(message(e))));
+        if (LOG.isDebugEnabled()) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            LOG.debug("Failure detail:\n{}", redactor.redact(trace.toString()));
+        }
+        return exitCode;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof UnmatchedArgumentException) {
+            return unmatched((UnmatchedArgumentException) e);
+        }
+        if (e instanceof ReplicatorException || e instanceof ParameterException) {
+            return e.getMessage();
+        }
+        return "Unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + " (run with --verbose for details)";
+    }
+
+    // Names only the first stray argument, cut at '=': what follows a mistyped option may be a password.
+    private static String unmatched(UnmatchedArgumentException e) {
+        String first = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+        if (!first.startsWith("-")) {
+            return "Unexpected argument '" + first + "'";
+        }
+        String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        if (option.equals("--source-password")) {
+            return "Unknown option --source-password: a password is never accepted on the command line;"
+                    + " use --source-password-file or --source-password-env";
+        }
+        return "Unknown option " + option;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}
