@@ -22,11 +22,11 @@ public final class H2Dialect extends BaseDialect {
                 + where(quotedColumn + " IS NOT NULL", userWhere, "RAND() < " + sampleFraction(sampleRows, tableRows, 1.0));
     }
 
-    /** ORA_HASH gives 0..2^32-1 for any value type; several key columns are hashed as one text. */
+    /** ORA_HASH gives 0..2^32-1 but refuses some types (NUMERIC): the key is hashed as text, several columns as one text. */
     @Override
     public BucketExpression hashBuckets(Connection connection, SourceTable table, List<String> columns, int splits) {
         String key = columns.size() == 1
-                ? quote(columns.get(0))
+                ? "CAST(" + quote(columns.get(0)) + " AS VARCHAR)"
                 : "CONCAT_WS('|', " + columns.stream().map(c -> "CAST(" + quote(c) + " AS VARCHAR)").collect(Collectors.joining(", ")) + ")";
         return moduloBuckets("MOD(ORA_HASH(" + key + "), " + splits + ")", splits);
     }

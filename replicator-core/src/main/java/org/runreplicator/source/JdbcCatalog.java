@@ -37,30 +37,71 @@ final class JdbcCatalog {
         return new SourceTable(real, columns, key, false);
     }
 
+    /**
+     * The table whose schema and name equal the requested ones ignoring case. Among several
+     * (quoted names differing only in case), the spelling as typed wins, then the folded one.
+     */
     private TableRef resolve(DatabaseMetaData meta, TableRef requested) throws SQLException {
-        for (String schema : spellings(requested.database())) {
-            for (String table : spellings(requested.table())) {
-                try (ResultSet rs = meta.getTables(null, escape(meta, schema), escape(meta, table), null)) {
-                    while (rs.next()) {
-                        if (schema.equals(rs.getString("TABLE_SCHEM")) && table.equals(rs.getString("TABLE_NAME"))) {
-                            return new TableRef(schema, table);
-                        }
-                    }
+        TableRef best = null;
+        for (String schema : schemas(meta, requested.database())) {
+            for (String table : tables(meta, schema, requested.table())) {
+                TableRef candidate = new TableRef(schema, table);
+                if (best == null || rank(candidate, requested) < rank(best, requested)) {
+                    best = candidate;
                 }
             }
         }
-        throw new ReplicatorException(FailureKind.SOURCE, "Cannot read table " + requested
-                + ": it does not exist or is not visible to user " + meta.getUserName());
+        if (best == null) {
+            throw new ReplicatorException(FailureKind.SOURCE, "Cannot read table " + requested
+                    + ": it does not exist or is not visible to user " + meta.getUserName());
+        }
+        return best;
     }
 
-    /** As typed first (a quoted mixed-case name), then as the database folds unquoted names, then the other case. */
-    private Set<String> spellings(String name) {
-        Set<String> candidates = new LinkedHashSet<>();
-        candidates.add(name);
-        candidates.add(foldCase.apply(name));
-        candidates.add(name.toUpperCase(Locale.ROOT));
-        candidates.add(name.toLowerCase(Locale.ROOT));
-        return candidates;
+    private int rank(TableRef candidate, TableRef requested) {
+        return spellingRank(candidate.database(), requested.database()) + spellingRank(candidate.table(), requested.table());
+    }
+
+    private int spellingRank(String real, String typed) {
+        return real.equals(typed) ? 0 : real.equals(foldCase.apply(typed)) ? 1 : 2;
+    }
+
+    private static List<String> schemas(DatabaseMetaData meta, String typed) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (ResultSet rs = meta.getSchemas()) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (schema.equalsIgnoreCase(typed)) {
+                    found.add(schema);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Tries the likely spellings through the metadata's name pattern first; lists the schema only if none exists. */
+    private List<String> tables(DatabaseMetaData meta, String schema, String typed) throws SQLException {
+        Set<String> found = new LinkedHashSet<>();
+        for (String spelling : List.of(typed, foldCase.apply(typed), typed.toUpperCase(Locale.ROOT), typed.toLowerCase(Locale.ROOT))) {
+            found.addAll(matchingTables(meta, schema, escape(meta, spelling), typed));
+        }
+        if (found.isEmpty()) {
+            found.addAll(matchingTables(meta, schema, "%", typed));
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static List<String> matchingTables(DatabaseMetaData meta, String schema, String pattern, String typed) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(null, escape(meta, schema), pattern, null)) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (schema.equals(rs.getString("TABLE_SCHEM")) && table.equalsIgnoreCase(typed)) {
+                    found.add(table);
+                }
+            }
+        }
+        return found;
     }
 
     /** Metadata calls take LIKE patterns, and {@code _} is legal in names: escape it so it matches only itself. */
