@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class SplitPlannerPropertyTest {
         int rows = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(1500);
         double nulls = random.nextBoolean() ? 0 : random.nextDouble() * 0.3;
         boolean fewDistinct = random.nextInt(3) == 0;
-        List<Object> pool = java.util.stream.IntStream.range(0, 3).mapToObj(i -> type.random().apply(random)).toList();
+        List<Object> pool = IntStream.range(0, 3).mapToObj(i -> type.random().apply(random)).toList();
         Set<Long> ids = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO \"Prop\".\"" + table + "\" VALUES (?, ?, 'x')")) {
             for (int i = 0; i < rows; i++) {
