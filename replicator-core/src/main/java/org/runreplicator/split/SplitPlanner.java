@@ -60,6 +60,7 @@ public final class SplitPlanner {
         }
         SourceColumn splitBy = request.splitBy() == null ? null : column(table, request.splitBy());
         SplitMethod method = request.method();
+        // Impossible requests fail here with a usage error, before any query runs.
         if (method == SplitMethod.PARTITION) {
             dialect.partitionBuckets(table);
         } else if (method == SplitMethod.RANGE) {
