@@ -3,6 +3,7 @@ package org.runreplicator.source;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -19,6 +20,19 @@ public interface SourceDialect {
 
     /** Connection properties this dialect adds by default (bulk-read and timeout settings); user settings win. */
     Properties defaultConnectionProperties();
+
+    /**
+     * The JDBC URLs to try, in order, for reading a split of about {@code estimatedRows} rows: a
+     * bulk-export session first where the source has one and the split is large enough, then
+     * the regular session. Most dialects return {@code jdbcUrl} alone.
+     */
+    List<String> readUrls(String jdbcUrl, long estimatedRows);
+
+    /**
+     * Whether a failure of a bulk-export attempt (the first of several {@link #readUrls}) should
+     * be retried on the next URL rather than failing the split.
+     */
+    boolean fallsBackToSession(SQLException bulkExportFailure);
 
     /** Quotes an identifier: the one place quoting happens. */
     String quote(String identifier);
@@ -38,8 +52,29 @@ public interface SourceDialect {
      */
     String selectSql(SourceTable table, String splitPredicate, String userWhere);
 
-    /** The SELECT COUNT(*) with exactly the same filter as {@link #selectSql}. */
+    /** The SELECT COUNT(*) with exactly the same filter as {@link #selectSql}; its one column is a count readable with {@code getLong}. */
     String countSql(SourceTable table, String splitPredicate, String userWhere);
+
+    /**
+     * A query returning the non-null values of {@code column} (one column): all of them when
+     * {@code tableRows <= sampleRows}, else a random sample of about {@code sampleRows} of them.
+     */
+    String sampleSql(SourceTable table, String column, int sampleRows, long tableRows, String userWhere);
+
+    /**
+     * The expression that hash splits cut into ranges, over {@code columns} (real spelling) for
+     * {@code splits} splits. May query the source (Teradata reads its AMP count).
+     */
+    BucketExpression hashBuckets(Connection connection, SourceTable table, List<String> columns, int splits) throws SQLException;
+
+    /** The expression that partition splits cut into ranges; a usage error if the table or source has no row partitioning. */
+    BucketExpression partitionBuckets(SourceTable table);
+
+    /** {@code SELECT bucket, COUNT(*) ... GROUP BY bucket} over the rows the user's filter keeps: two columns, bucket and count. */
+    String bucketCountSql(SourceTable table, BucketExpression buckets, String userWhere);
+
+    /** Whether hash splits on the table's key read whole storage units (Teradata AMPs), making them the automatic choice. */
+    boolean prefersHashSplits();
 
     /**
      * Puts a fresh connection into the state for reading one split: read-only, autocommit off

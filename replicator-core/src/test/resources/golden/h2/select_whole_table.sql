@@ -1,0 +1,1 @@
+SELECT "ORDER_ID", "VA%UE", "say ""hi""", "PLACED" FROM "Sales"."Orders"

@@ -1,0 +1,1 @@
+SELECT "VA%UE" FROM "Sales"."Orders" WHERE ("VA%UE" IS NOT NULL) AND (region = 'EU' OR region IS NULL)

@@ -1,0 +1,1 @@
+SELECT HASHAMP() + 1

@@ -1,0 +1,1 @@
+SELECT CAST(COUNT(*) AS BIGINT) FROM "Sales"."Orders" WHERE (region = 'EU' OR region IS NULL)
