@@ -140,10 +140,13 @@ public final class PartitionCommitter {
     private void cleanUp() {
         try {
             fs.delete(runDir, true);
-            Path partitionStaging = runDir.getParent();
-            FileStatus[] left = fs.listStatus(partitionStaging);
-            if (left.length == 0) {
-                fs.delete(partitionStaging, false);
+            // Remove _staging/<partition> and _staging when no other run is using them; a
+            // non-recursive delete fails harmlessly if one just started.
+            for (Path dir = runDir.getParent(); !dir.equals(partitionDir.getParent()); dir = dir.getParent()) {
+                FileStatus[] left = fs.listStatus(dir);
+                if (left.length > 0 || !fs.delete(dir, false)) {
+                    break;
+                }
             }
         } catch (IOException e) {
             LOG.warn("Cannot remove staging directory {}: {}", runDir, e.getMessage());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.runreplicator.FailureKind;
@@ -144,7 +145,9 @@ public final class TableCopy {
 
     private FileSystem fileSystem() {
         try {
-            return FileSystem.get(options.target(), hadoopConf);
+            FileSystem fs = FileSystem.get(options.target(), hadoopConf);
+            // No .crc side files next to local output: the writer uses the raw local file system too.
+            return fs instanceof ChecksumFileSystem ? ((ChecksumFileSystem) fs).getRawFileSystem() : fs;
         } catch (IOException | RuntimeException e) {
             throw ReplicatorException.target("Cannot open target " + options.target() + ": " + e.getMessage(), e);
         }

@@ -9,13 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -27,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.runreplicator.source.SourceColumn;
 import org.runreplicator.source.SourceTable;
 import org.runreplicator.testing.ParquetReadback;
+import org.runreplicator.testing.SourceValues;
 import org.runreplicator.types.H2Metadata;
 import org.runreplicator.types.TableSchema;
 import org.runreplicator.types.TypeMapper;
@@ -170,54 +164,11 @@ class ParquetFidelityTest {
         }
     }
 
-    /** The source's values, each read the exact way (java.time, BigDecimal, bytes, text): never through java.sql.Timestamp or Date. */
     private List<List<Object>> sourceRows(SourceTable table) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM S.ALL_TYPES ORDER BY ID")) {
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (SourceColumn c : table.columns()) {
-                    row.add(sourceValue(rs, c));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return SourceValues.rows(h2, "SELECT * FROM S.ALL_TYPES ORDER BY ID", table);
     }
 
-    private static Object sourceValue(ResultSet rs, SourceColumn c) throws SQLException {
-        int i = c.position();
-        Object value = switch (c.typeName()) {
-            case "DATE" -> rs.getObject(i, LocalDate.class);
-            case "TIME" -> rs.getObject(i, LocalTime.class);
-            case "TIMESTAMP" -> rs.getObject(i, LocalDateTime.class);
-            case "TIMESTAMP WITH TIME ZONE" -> {
-                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-                yield t == null ? null : t.toInstant();
-            }
-            case "NUMERIC", "DECIMAL" -> rs.getBigDecimal(i);
-            case "REAL" -> rs.getObject(i, Float.class);
-            case "DOUBLE PRECISION" -> rs.getObject(i, Double.class);
-            case "BOOLEAN" -> rs.getObject(i, Boolean.class);
-            default -> switch (c.jdbcType()) {
-                case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rs.getObject(i, Long.class);
-                case Types.BINARY, Types.VARBINARY, Types.BLOB -> c.typeName().equals("UUID") ? rs.getString(i) : rs.getBytes(i);
-                default -> rs.getString(i);
-            };
-        };
-        return rs.wasNull() ? null : value;
-    }
-
-    /** Makes rows comparable with equals: integers as long, bytes as hex; decimals keep their scale. */
     private static List<List<Object>> comparable(List<List<Object>> rows) {
-        return rows.stream().map(row -> row.stream().map(v -> {
-            if (v instanceof byte[] bytes) {
-                return (Object) ("0x" + HexFormat.of().formatHex(bytes));
-            }
-            if (v instanceof Byte || v instanceof Short || v instanceof Integer) {
-                return (Object) ((Number) v).longValue();
-            }
-            return v;
-        }).toList()).toList();
+        return SourceValues.comparable(rows);
     }
 }

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * {@link LocalDate}, TIME as {@link LocalTime}, DECIMAL as {@link BigDecimal}, BLOB as byte[].
  */
 public final class ParquetReadback {
+    private static final String ZONED = "TIMESTAMP WITH TIME ZONE";
+
     /** What was read: column names and DuckDB types in file order, and the rows. */
     public record Table(List<String> columns, List<String> types, List<List<Object>> rows) {
         /** The values of one column, in row order. */
@@ -74,7 +76,36 @@ public final class ParquetReadback {
 
     /** Reads every data file under {@code directory}, rows ordered by {@code orderBy} (NULLs last). */
     public static Table read(Path directory, String orderBy) {
-        return query(directory, "*", orderBy);
+        List<Path> files = dataFiles(directory);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No Parquet data files under " + directory);
+        }
+        // DuckDB's driver turns TIMESTAMP WITH TIME ZONE into OffsetDateTime through a local
+        // wall-clock time, which moves instants near a DST change: read those as epoch micros.
+        Table described = query(directory, "*", orderBy, "LIMIT 0");
+        List<String> zoned = new ArrayList<>();
+        for (int i = 0; i < described.columns().size(); i++) {
+            if (described.types().get(i).equals(ZONED)) {
+                zoned.add(described.columns().get(i));
+            }
+        }
+        if (zoned.isEmpty()) {
+            return query(directory, "*", orderBy);
+        }
+        Table raw = query(directory, "* REPLACE (" + zoned.stream().map(c -> "epoch_us(" + quote(c) + ") AS " + quote(c))
+                .collect(Collectors.joining(", ")) + ")", orderBy);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : raw.rows()) {
+            List<Object> converted = new ArrayList<>(row);
+            for (String column : zoned) {
+                int index = raw.columns().indexOf(column);
+                Object micros = row.get(index);
+                converted.set(index, micros == null ? null
+                        : Instant.EPOCH.plus(((Number) micros).longValue(), java.time.temporal.ChronoUnit.MICROS));
+            }
+            rows.add(converted);
+        }
+        return new Table(described.columns(), described.types(), rows);
     }
 
     /**
@@ -82,12 +113,16 @@ public final class ParquetReadback {
      * column {@code orderBy}; e.g. {@code CAST("TS" AS VARCHAR)} to see DuckDB's own rendering.
      */
     public static Table query(Path directory, String selectList, String orderBy) {
+        return query(directory, selectList, orderBy, "");
+    }
+
+    private static Table query(Path directory, String selectList, String orderBy, String limit) {
         List<Path> files = dataFiles(directory);
         if (files.isEmpty()) {
             throw new IllegalStateException("No Parquet data files under " + directory);
         }
-        String sql = "SELECT " + selectList + " FROM read_parquet(" + fileList(files) + ") ORDER BY " + quote(orderBy) + " NULLS LAST";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        String sql = "SELECT " + selectList + " FROM read_parquet(" + fileList(files) + ") ORDER BY " + quote(orderBy) + " NULLS LAST " + limit;
+        try (Connection connection = openDuckDb();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -119,7 +154,7 @@ public final class ParquetReadback {
     /** The key/value metadata in a file's footer. */
     public static Map<String, String> footerMetadata(Path file) {
         String sql = "SELECT decode(key), decode(value) FROM parquet_kv_metadata(" + literal(file.toString()) + ")";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = openDuckDb();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             Map<String, String> metadata = new LinkedHashMap<>();
@@ -135,7 +170,7 @@ public final class ParquetReadback {
     /** The codec DuckDB reports for the file's first column chunk, e.g. {@code SNAPPY}, {@code ZSTD}, {@code GZIP}, {@code UNCOMPRESSED}. */
     public static String compression(Path file) {
         String sql = "SELECT compression FROM parquet_metadata(" + literal(file.toString()) + ") LIMIT 1";
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = openDuckDb();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
@@ -146,7 +181,7 @@ public final class ParquetReadback {
     }
 
     private static long single(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = openDuckDb();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
@@ -160,9 +195,6 @@ public final class ParquetReadback {
         Object raw = rs.getObject(column);
         if (raw == null) {
             return null;
-        }
-        if (type.equals("TIMESTAMP WITH TIME ZONE")) {
-            return rs.getObject(column, OffsetDateTime.class).toInstant();
         }
         if (type.startsWith("TIMESTAMP")) {
             return rs.getObject(column, LocalDateTime.class);
@@ -194,5 +226,20 @@ public final class ParquetReadback {
 
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * An in-memory DuckDB session in UTC: its driver turns TIMESTAMP WITH TIME ZONE into
+     * OffsetDateTime through the session zone, which in a DST zone moves instants near the change.
+     */
+    private static Connection openDuckDb() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 }

@@ -1,0 +1,105 @@
+package org.runreplicator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.runreplicator.Secret;
+import org.runreplicator.source.Dialects;
+import org.runreplicator.source.SourceTable;
+import org.runreplicator.source.TableRef;
+import org.runreplicator.split.SplitMethod;
+import org.runreplicator.testing.ParquetReadback;
+import org.runreplicator.testing.SourceValues;
+
+/**
+ * The same fidelity contract for every source: a table with every supported type, NULLs and
+ * extremes is copied end to end with several split methods and counts, then read back by an
+ * independent Parquet reader (DuckDB) and compared value by value with the source. The JVM runs
+ * in America/Los_Angeles, so a value that shifted with the zone would show.
+ */
+abstract class CopyFidelityContract {
+    /** Generated rows besides the hand-written extremes. */
+    static final int GENERATED_ROWS = 3000;
+    /** A 1 MB text with characters beyond the BMP. */
+    static final String BIG_TEXT = "wörld 😀 𝄞 ".repeat(1 << 20 / 16);
+
+    @TempDir
+    Path output;
+
+    /** A connection to the source that holds {@link #table()} filled with the fidelity rows. */
+    abstract Connection source() throws SQLException;
+
+    abstract String jdbcUrl();
+
+    abstract String user();
+
+    abstract Secret password();
+
+    abstract TableRef table();
+
+    @ParameterizedTest(name = "{0} with {1} splits")
+    @CsvSource({"none, 1", "range, 4", "hash, 7", "auto, 3"})
+    void everyValueReadsBackExactly(String method, int splits) throws Exception {
+        assertThat(TimeZone.getDefault().getID()).isEqualTo("America/Los_Angeles");
+
+        RunSummary summary = copy(SplitMethod.parse(method), splits);
+
+        Path partition = output.resolve(table().database().toLowerCase() + "/" + table().table().toLowerCase() + "/ds=2024-05-01");
+        assertThat(Path.of(URI.create(summary.location))).isEqualTo(partition);
+        SourceTable described;
+        List<List<Object>> expected;
+        try (Connection c = source()) {
+            described = Dialects.forUrl(jdbcUrl()).describe(c, table());
+            expected = SourceValues.comparable(SourceValues.rows(c,
+                    Dialects.forUrl(jdbcUrl()).selectSql(described, null, null) + " ORDER BY 1", described));
+        }
+        ParquetReadback.Table back = ParquetReadback.read(partition, described.columns().get(0).name());
+        List<List<Object>> actual = SourceValues.comparable(back.rows());
+
+        assertThat(summary.rows).isEqualTo(expected.size());
+        assertThat(summary.splitRows.stream().mapToLong(Long::longValue).sum()).isEqualTo(expected.size());
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int c = 0; c < described.columns().size(); c++) {
+            int column = c;
+            assertThat(actual.stream().map(row -> row.get(column)).toList())
+                    .as("column %s", described.columns().get(c).name())
+                    .isEqualTo(expected.stream().map(row -> row.get(column)).toList());
+        }
+        assertThat(stagingLeftovers()).isEmpty();
+    }
+
+    RunSummary copy(SplitMethod method, int splits) {
+        RunOptions options = RunOptions.builder()
+                .table(table())
+                .sourceUrl(jdbcUrl())
+                .sourceUser(user())
+                .sourcePassword(password())
+                .target(output.toUri())
+                .partition(PartitionSpec.parse("ds=2024-05-01"))
+                .splitMethod(method)
+                .splitBy(method == SplitMethod.NONE || method == SplitMethod.AUTO ? null : "id")
+                .splits(splits)
+                .maxConnections(3)
+                .fetchSize(500)
+                .jobId("fidelity")
+                .build();
+        return new TableCopy(options, new Configuration()).run(ProgressListener.NONE);
+    }
+
+    private List<Path> stagingLeftovers() throws Exception {
+        try (Stream<Path> walk = Files.walk(output)) {
+            return walk.filter(p -> p.toString().contains("_staging") || p.getFileName().toString().endsWith(".crc")).toList();
+        }
+    }
+}
