@@ -7,44 +7,25 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Driver;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The job jar as a cluster runs it: the shaded jar plus the Hadoop client jars the cluster provides, in a fresh JVM. */
 class ShadedJarIT {
-    private static final Path TARGET = Paths.get("target");
-    private static final Path JAR = TARGET.resolve("replicator-launcher-0.1.0-SNAPSHOT.jar");
-
-    record Outcome(int exitCode, String out, String err) { }
-
-    private static String classpath() throws IOException {
-        return JAR.toAbsolutePath() + File.pathSeparator + Files.readString(TARGET.resolve("provided.classpath")).trim();
-    }
-
-    private static Outcome replicator(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), "org.runreplicator.cli.Replicator"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("replicator-out", ".txt");
-        Path err = Files.createTempFile("replicator-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("replicator finished").isTrue();
-        Outcome result = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+    private static JobJar.Outcome replicator(String... args) throws IOException, InterruptedException {
+        return JobJar.run(List.of(), Map.of(), Duration.ofSeconds(60), args);
     }
 
     @Test
     void helpRunsFromTheShadedJar() throws Exception {
-        Outcome result = replicator("run", "--help");
+        JobJar.Outcome result = replicator("run", "--help");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Usage: replicator run").contains("--source-password-file");
@@ -53,8 +34,8 @@ class ShadedJarIT {
 
     @Test
     void usageErrorIsOneLineAndStatus2_andVerboseDetailGoesThroughTheBundledLogback() throws Exception {
-        Outcome quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce");
-        Outcome verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce",
+        JobJar.Outcome quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce");
+        JobJar.Outcome verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce",
                 "--verbose");
 
         assertThat(quiet.exitCode()).isEqualTo(2);
@@ -68,7 +49,7 @@ class ShadedJarIT {
     @Test
     void jdbcDriversAndLoggingConfigurationLoadFromTheShadedJar() throws Exception {
         List<URL> urls = new ArrayList<>();
-        for (String entry : classpath().split(File.pathSeparator)) {
+        for (String entry : JobJar.classpath().split(File.pathSeparator)) {
             urls.add(Paths.get(entry).toUri().toURL());
         }
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {

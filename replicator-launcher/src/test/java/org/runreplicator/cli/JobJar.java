@@ -1,0 +1,59 @@
+package org.runreplicator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the job jar as a cluster does: the shaded jar plus the Hadoop client jars the cluster provides, in a fresh JVM. */
+final class JobJar {
+    static final Path TARGET = Paths.get("target");
+    static final Path JAR = TARGET.resolve("replicator-launcher-0.1.0-SNAPSHOT.jar");
+
+    record Outcome(int exitCode, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\\R");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private JobJar() {
+    }
+
+    static String classpath() throws IOException {
+        return JAR.toAbsolutePath() + File.pathSeparator + Files.readString(TARGET.resolve("provided.classpath")).trim();
+    }
+
+    static Outcome run(List<String> jvmOptions, Map<String, String> env, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), "org.runreplicator.cli.Replicator"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("replicator-out", ".txt");
+        Path err = Files.createTempFile("replicator-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            assertThat(finished).as("replicator finished within " + timeout).isTrue();
+            return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+}
