@@ -123,6 +123,22 @@ public final class SplitFileWriter implements AutoCloseable {
         return List.copyOf(finished);
     }
 
+    /**
+     * Like {@link #finish}, but when no row was written it writes one file with no rows, so a
+     * reader can still learn the schema of an empty table.
+     */
+    public List<WrittenFile> finishKeepingSchema() {
+        if (state == State.OPEN && !failed && created.isEmpty()) {
+            try {
+                openNextFile();
+            } catch (IOException e) {
+                failed = true;
+                throw ReplicatorException.target("Cannot write Parquet file " + currentPath + ": " + e.getMessage(), e);
+            }
+        }
+        return finish();
+    }
+
     /** Closes quietly and deletes every file this writer created, finished or not. Safe to call more than once. */
     public void abort() {
         if (state == State.ABORTED) {

@@ -1,6 +1,5 @@
 package org.runreplicator.run;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +56,7 @@ final class SplitCopier {
     }
 
     /** Copies {@code split} into {@code attemptDir}; on any failure deletes what it wrote and rethrows. */
-    List<WrittenFile> copy(Split split, Path attemptDir) throws SQLException, IOException {
+    List<WrittenFile> copy(Split split, Path attemptDir) throws SQLException {
         SplitFileWriter writer = new SplitFileWriter(conf, attemptDir, String.format("part-%05d", split.index()), schema,
                 writerSettings, footer);
         boolean done = false;
@@ -106,7 +105,7 @@ final class SplitCopier {
         }
     }
 
-    private long stream(Connection connection, Split split, SplitFileWriter writer) throws SQLException, IOException {
+    private long stream(Connection connection, Split split, SplitFileWriter writer) throws SQLException {
         String sql = dialect.selectSql(table, split.predicate(), userWhere);
         try (PreparedStatement statement = dialect.streamingStatement(connection, sql, fetchSize)) {
             running.add(statement);

@@ -20,6 +20,7 @@ import org.runreplicator.commit.PartitionCommitter;
 import org.runreplicator.engine.LocalEngine;
 import org.runreplicator.engine.SplitResult;
 import org.runreplicator.engine.SplitRunner;
+import org.runreplicator.parquet.SplitFileWriter;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.source.Dialects;
@@ -81,40 +82,36 @@ public final class TableCopy {
         progress.planned(splits.size(), estimatedRows(splits));
 
         String runId = runId();
-        Path tableDir = tableDir();
         FileSystem fs = fileSystem();
-        PartitionCommitter committer = PartitionCommitter.begin(fs, tableDir, options.partition(), runId);
-        SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
-                writerSettingsFor(splits.size()), options, footer(runId), progress);
+        PartitionCommitter committer = PartitionCommitter.begin(fs, tableDir(), options.partition(), runId);
         List<SplitResult> results;
+        List<WrittenFile> files = new ArrayList<>();
+        Path location;
         try {
+            SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
+                    writerSettingsFor(splits.size()), options, footer(runId), progress);
             results = new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff)
                     .run(splits, new Runner(copier, committer), progress);
+            for (SplitResult result : results) {
+                files.addAll(result.files());
+            }
+            if (files.isEmpty()) {
+                files.addAll(schemaOnlyFile(committer, planned.schema, runId));
+            }
+            location = committer.commit(files, options.jobId(), planned.table.ref().toString());
         } catch (Exception e) {
             committer.abort();
             throw classify(e, planned);
         }
-        List<WrittenFile> files = new ArrayList<>();
         List<Long> splitRows = new ArrayList<>();
         long rows = 0;
-        long bytes = 0;
         int attempts = 0;
         for (SplitResult result : results) {
-            files.addAll(result.files());
             splitRows.add(result.rows());
             rows += result.rows();
             attempts += result.attempts();
         }
-        for (WrittenFile file : files) {
-            bytes += file.bytes();
-        }
-        Path location;
-        try {
-            location = committer.commit(files, options.jobId(), planned.table.ref().toString());
-        } catch (RuntimeException e) {
-            committer.abort();
-            throw e;
-        }
+        long bytes = files.stream().mapToLong(WrittenFile::bytes).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.info("Committed {} rows of {} in {} files to {}", rows, planned.table.ref(), files.size(), location);
         return new RunSummary("SUCCEEDED", options.table().database(), options.table().table(),
@@ -167,6 +164,13 @@ public final class TableCopy {
         int capped = (int) Math.max(MIN_ROW_GROUP_BYTES, budget);
         LOG.info("Row groups capped at {} MiB so {} concurrent writers fit the heap", capped >> 20, writers);
         return requested.withRowGroupBytes(capped);
+    }
+
+    /** An empty table still gets one (empty) file, so readers of the partition can learn its schema. */
+    private List<WrittenFile> schemaOnlyFile(PartitionCommitter committer, TableSchema schema, String runId) {
+        SplitFileWriter writer = new SplitFileWriter(hadoopConf, committer.attemptDir(0, 0), "part-00000", schema,
+                options.writer(), footer(runId));
+        return writer.finishKeepingSchema();
     }
 
     private Map<String, String> footer(String runId) {
