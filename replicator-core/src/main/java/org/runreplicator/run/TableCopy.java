@@ -124,8 +124,6 @@ public final class TableCopy {
             SourceTable table = dialect.describe(connection, options.table());
             TableSchema schema = TypeMapper.map(table, options.columnTypeOverrides(), options.trimChar());
             SplitPlan plan = new SplitPlanner().plan(connection, dialect, table, options.split());
-            LOG.info("Planned {} {} split(s) of {} on {}", plan.splits().size(), plan.method().cliName(), table.ref(),
-                    plan.columns().isEmpty() ? "(no column)" : String.join(", ", plan.columns()));
             return new Planned(table, schema, plan);
         } catch (SQLException e) {
             throw ReplicatorException.source("Cannot read table " + options.table() + ": " + connector.redact(e.getMessage()), e);
