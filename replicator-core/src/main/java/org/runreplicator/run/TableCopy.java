@@ -49,9 +49,14 @@ public final class TableCopy {
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
+        this(options, hadoopConf, Dialects.forUrl(options.sourceUrl()));
+    }
+
+    /** With a given dialect: tests run the Teradata dialect against its H2 stand-in this way. */
+    TableCopy(RunOptions options, Configuration hadoopConf, SourceDialect dialect) {
         this.options = options;
         this.hadoopConf = hadoopConf;
-        this.dialect = Dialects.forUrl(options.sourceUrl());
+        this.dialect = dialect;
         this.connector = new SourceConnector(options, dialect);
     }
 
