@@ -59,8 +59,8 @@ public final class Benchmark {
                 for (Contestant contestant : order) {
                     RunResult result = execute(contestant, table, round, List.of());
                     results.add(result);
-                    log(String.format("round %d %-14s %-42s %7.2f s %6d MB RSS  largest/mean %.2f", round + 1,
-                            table.tableName(), contestant.label(), result.wallSeconds(), result.peakRssKb() / 1024,
+                    log(String.format("round %d %-14s %-42s %7.2f s %7.2f CPU s %6d MB RSS  largest/mean %.2f", round + 1,
+                            table.tableName(), contestant.label(), result.wallSeconds(), result.cpuSeconds(), result.peakRssKb() / 1024,
                             result.largestSplitOverMean()));
                 }
             }
@@ -130,7 +130,7 @@ public final class Benchmark {
         // Spark writes no file for an empty split, so the mean is over the splits asked for.
         int splitCount = Math.max(settings.splits, splitRows.size());
         double largestOverMean = splitRows.stream().mapToLong(Long::longValue).max().orElse(0) * (double) splitCount / expectedRows;
-        return new RunResult(contestant, table, round, process.wallSeconds, process.peakRssKb, expectedRows, bytes, largestOverMean);
+        return new RunResult(contestant, table, round, process.wallSeconds, process.cpuSeconds, process.peakRssKb, expectedRows, bytes, largestOverMean);
     }
 
     private static void delete(Path dir) throws IOException {

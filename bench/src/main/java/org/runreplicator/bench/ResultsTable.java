@@ -23,13 +23,14 @@ final class ResultsTable {
         StringBuilder out = new StringBuilder();
         for (BenchTable table : BenchTable.values()) {
             out.append("### ").append(table.qualified()).append(" (").append(settings.rows).append(" rows)\n\n")
-                    .append("| contestant | wall s | rows/s | Parquet MB/s | peak RSS MB | largest split / mean |"
+                    .append("| contestant | wall s | CPU s | rows/s | Parquet MB/s | peak RSS MB | largest split / mean |"
                             + " throughput vs Spark | time vs raw drain | memory vs Spark |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Contestant c : settings.contestants) {
                 List<RunResult> runs = runs(c, table);
                 out.append("| ").append(c.label())
                         .append(" | ").append(fmt(median(runs, RunResult::wallSeconds), 2))
+                        .append(" | ").append(fmt(median(runs, RunResult::cpuSeconds), 2))
                         .append(" | ").append(fmt(median(runs, RunResult::rowsPerSecond), 0))
                         .append(" | ").append(c.writesParquet() ? fmt(median(runs, RunResult::parquetMegabytesPerSecond), 1) : "-")
                         .append(" | ").append(fmt(median(runs, r -> r.peakRssKb() / 1024.0), 0))
@@ -70,12 +71,12 @@ final class ResultsTable {
 
     private String allRuns() {
         StringBuilder out = new StringBuilder("<details><summary>Every run</summary>\n\n"
-                + "| round | table | contestant | wall s | peak RSS MB | rows | Parquet bytes | largest split / mean |\n"
-                + "|---:|---|---|---:|---:|---:|---:|---:|\n");
+                + "| round | table | contestant | wall s | CPU s | peak RSS MB | rows | Parquet bytes | largest split / mean |\n"
+                + "|---:|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : results) {
             out.append("| ").append(r.round() + 1).append(" | ").append(r.table().tableName()).append(" | ")
                     .append(r.contestant().label()).append(" | ").append(fmt(r.wallSeconds(), 2)).append(" | ")
-                    .append(r.peakRssKb() / 1024).append(" | ").append(r.rows()).append(" | ").append(r.parquetBytes())
+                    .append(fmt(r.cpuSeconds(), 2)).append(" | ").append(r.peakRssKb() / 1024).append(" | ").append(r.rows()).append(" | ").append(r.parquetBytes())
                     .append(" | ").append(fmt(r.largestSplitOverMean(), 2)).append(" |\n");
         }
         return out.append("\n</details>\n").toString();

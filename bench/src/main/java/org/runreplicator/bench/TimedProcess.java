@@ -16,14 +16,18 @@ import java.util.regex.Pattern;
  */
 final class TimedProcess {
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
 
     final double wallSeconds;
     final long peakRssKb;
+    /** User plus system CPU time: on a small machine, where the wall time goes. */
+    final double cpuSeconds;
     final String summaryJson;
 
-    private TimedProcess(double wallSeconds, long peakRssKb, String summaryJson) {
+    private TimedProcess(double wallSeconds, long peakRssKb, double cpuSeconds, String summaryJson) {
         this.wallSeconds = wallSeconds;
         this.peakRssKb = peakRssKb;
+        this.cpuSeconds = cpuSeconds;
         this.summaryJson = summaryJson;
     }
 
@@ -44,13 +48,18 @@ final class TimedProcess {
             throw new IllegalStateException(name + " exited with status " + exit + "; see " + stderr + "\n"
                     + tail(stderr, 15));
         }
-        Matcher rss = MAX_RSS.matcher(Files.readString(timeFile));
+        String accounting = Files.readString(timeFile);
+        Matcher rss = MAX_RSS.matcher(accounting);
         if (!rss.find()) {
             throw new IllegalStateException("No peak memory in " + timeFile);
         }
+        double cpu = 0;
+        for (Matcher m = CPU.matcher(accounting); m.find(); ) {
+            cpu += Double.parseDouble(m.group(1));
+        }
         String json = Files.readAllLines(stdout).stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException(name + " printed no JSON summary; see " + stdout));
-        return new TimedProcess(wall, Long.parseLong(rss.group(1)), json);
+        return new TimedProcess(wall, Long.parseLong(rss.group(1)), cpu, json);
     }
 
     private static String tail(Path file, int lines) throws IOException {
