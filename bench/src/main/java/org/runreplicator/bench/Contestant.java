@@ -75,7 +75,6 @@ enum Contestant {
                     cmd.addAll(List.of("--engine", "mapreduce", "-D", "mapreduce.framework.name=local"));
                 }
             }
-            default -> throw new IllegalStateException("No command for " + this);
         }
         return cmd;
     }

@@ -53,22 +53,26 @@ public final class RawDrain {
             table = dialect.describe(connection, ref);
             plan = new SplitPlanner().plan(connection, dialect, table, new SplitRequest(SplitMethod.RANGE, splitBy, splits, null));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        List<Future<long[]>> drained = new ArrayList<>();
-        for (Split split : plan.splits()) {
-            String sql = dialect.selectSql(table, split.predicate(), null);
-            drained.add(pool.submit(() -> drain(url, properties, dialect, sql, fetchSize)));
-        }
         List<Long> splitRows = new ArrayList<>();
         long rows = 0;
         long keySum = 0;
-        for (Future<long[]> f : drained) {
-            long[] result = f.get();
-            splitRows.add(result[0]);
-            rows += result[0];
-            keySum += result[1];
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<long[]>> drained = new ArrayList<>();
+            for (Split split : plan.splits()) {
+                String sql = dialect.selectSql(table, split.predicate(), null);
+                drained.add(pool.submit(() -> drain(url, properties, dialect, sql, fetchSize)));
+            }
+            for (Future<long[]> f : drained) {
+                long[] result = f.get();
+                splitRows.add(result[0]);
+                rows += result[0];
+                keySum += result[1];
+            }
+        } finally {
+            // A failed split must not leave the others' threads keeping the process alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println("{\"rows\":" + rows + ",\"splitRows\":["
                 + splitRows.stream().map(String::valueOf).collect(Collectors.joining(",")) + "],\"seconds\":" + seconds

@@ -47,22 +47,25 @@ public final class SparkJdbcCopy {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .getOrCreate();
-        spark.read().format("jdbc")
-                .option("url", url)
-                .option("driver", "org.postgresql.Driver")
-                .option("dbtable", table)
-                .option("user", user)
-                .option("password", password)
-                .option("partitionColumn", splitBy)
-                .option("lowerBound", lower)
-                .option("upperBound", upper)
-                .option("numPartitions", splits)
-                .option("fetchsize", fetchSize)
-                .load()
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(output);
-        spark.stop();
+        try {
+            spark.read().format("jdbc")
+                    .option("url", url)
+                    .option("driver", "org.postgresql.Driver")
+                    .option("dbtable", table)
+                    .option("user", user)
+                    .option("password", password)
+                    .option("partitionColumn", splitBy)
+                    .option("lowerBound", lower)
+                    .option("upperBound", upper)
+                    .option("numPartitions", splits)
+                    .option("fetchsize", fetchSize)
+                    .load()
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(output);
+        } finally {
+            spark.stop();
+        }
         System.out.println("{\"seconds\":" + (System.nanoTime() - start) / 1e9 + "}");
     }
 }
