@@ -1,10 +1,13 @@
 package org.runreplicator.commit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -37,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class PartitionCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionCommitter.class);
     static final String STAGING = "_staging";
+    private static final Set<String> ATOMIC_RENAME_SCHEMES = Set.of("file", "hdfs", "viewfs");
 
     private final FileSystem fs;
     private final Path partitionDir;
@@ -50,6 +54,18 @@ public final class PartitionCommitter {
         this.runDir = runDir;
         this.runId = runId;
         this.baseRunId = baseRunId;
+    }
+
+    /**
+     * Fails unless the target's file system renames directories atomically, which the swap
+     * relies on. Object stores (gs://, s3a://) copy and delete instead.
+     */
+    public static void requireAtomicRename(URI target) {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!ATOMIC_RENAME_SCHEMES.contains(scheme)) {
+            throw ReplicatorException.usage("Cannot commit to " + target + ": " + scheme + ":// has no atomic directory rename,"
+                    + " and its pointer-based commit is not in this build; use file:// or hdfs://");
+        }
     }
 
     /** Starts a run on {@code tableDir}'s partition: notes the partition's current state and creates the run's staging area. */

@@ -82,6 +82,7 @@ public final class TableCopy {
      */
     public RunSummary run(ProgressListener progress) {
         long started = System.nanoTime();
+        PartitionCommitter.requireAtomicRename(options.target());
         Planned planned = planTable();
         List<Split> splits = planned.plan.splits();
         progress.planned(splits.size(), estimatedRows(splits));

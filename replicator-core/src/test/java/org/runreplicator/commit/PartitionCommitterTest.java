@@ -118,6 +118,16 @@ class PartitionCommitterTest {
         assertThat(content(new Path(other, "part-00000-00000.parquet"))).isEqualTo("rows=4");
     }
 
+    @Test
+    void objectStoresAreRefused_untilTheirPointerCommitExists() {
+        assertThatThrownBy(() -> PartitionCommitter.requireAtomicRename(java.net.URI.create("gs://bucket/replica")))
+                .isInstanceOf(ReplicatorException.class)
+                .hasMessageContaining("gs:// has no atomic directory rename")
+                .satisfies(e -> assertThat(((ReplicatorException) e).kind()).isEqualTo(FailureKind.USAGE));
+        PartitionCommitter.requireAtomicRename(java.net.URI.create("hdfs://nn:8020/replica"));
+        PartitionCommitter.requireAtomicRename(temp.toUri());
+    }
+
     private WrittenFile write(Path dir, String name, long rows) throws IOException {
         Path file = new Path(dir, name);
         try (OutputStream out = fs.create(file)) {
