@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -185,7 +186,11 @@ public final class SplitFileWriter implements AutoCloseable {
     private void openNextFile() throws IOException {
         currentPath = fileSystem.makeQualified(new Path(directory, String.format(Locale.ROOT, "%s-%05d.parquet", filePrefix, created.size())));
         created.add(currentPath);
-        current = new Builder(new FileSystemOutputFile(fileSystem, currentPath), schema, footerMetadata)
+        Builder builder = new Builder(new FileSystemOutputFile(fileSystem, currentPath), schema, footerMetadata);
+        for (ColumnDescriptor column : schema.messageType().getColumns()) {
+            builder.withDictionaryEncoding(column.getPath()[0], settings.dictionary().encodes(column));
+        }
+        current = builder
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(settings.codec())

@@ -13,21 +13,30 @@ public final class WriterSettings implements Serializable {
     public static final long DEFAULT_TARGET_FILE_BYTES = 256L << 20;
     public static final int DEFAULT_ROW_GROUP_BYTES = 64 << 20;
     public static final int DEFAULT_PAGE_BYTES = 1 << 20;
+    public static final DictionaryColumns DEFAULT_DICTIONARY = DictionaryColumns.STRINGS;
 
     private final CompressionCodecName codec;
     private final long targetFileBytes;
     private final int rowGroupBytes;
     private final int pageBytes;
+    private final DictionaryColumns dictionary;
 
     public WriterSettings(CompressionCodecName codec, long targetFileBytes, int rowGroupBytes, int pageBytes) {
+        this(codec, targetFileBytes, rowGroupBytes, pageBytes, DEFAULT_DICTIONARY);
+    }
+
+    public WriterSettings(CompressionCodecName codec, long targetFileBytes, int rowGroupBytes, int pageBytes,
+            DictionaryColumns dictionary) {
         this.codec = codec;
         this.targetFileBytes = targetFileBytes;
         this.rowGroupBytes = rowGroupBytes;
         this.pageBytes = pageBytes;
+        this.dictionary = dictionary;
     }
 
     public static WriterSettings defaults() {
-        return new WriterSettings(codec(DEFAULT_COMPRESSION), DEFAULT_TARGET_FILE_BYTES, DEFAULT_ROW_GROUP_BYTES, DEFAULT_PAGE_BYTES);
+        return new WriterSettings(codec(DEFAULT_COMPRESSION), DEFAULT_TARGET_FILE_BYTES, DEFAULT_ROW_GROUP_BYTES, DEFAULT_PAGE_BYTES,
+                DEFAULT_DICTIONARY);
     }
 
     /** Parses {@code --compression}: snappy, zstd, gzip or none. */
@@ -63,8 +72,13 @@ public final class WriterSettings implements Serializable {
         return pageBytes;
     }
 
+    /** Which columns are dictionary-encoded. */
+    public DictionaryColumns dictionary() {
+        return dictionary;
+    }
+
     /** The same settings with a smaller row group, used to keep concurrent writers inside the heap. */
     public WriterSettings withRowGroupBytes(int bytes) {
-        return new WriterSettings(codec, targetFileBytes, bytes, Math.min(pageBytes, bytes));
+        return new WriterSettings(codec, targetFileBytes, bytes, Math.min(pageBytes, bytes), dictionary);
     }
 }

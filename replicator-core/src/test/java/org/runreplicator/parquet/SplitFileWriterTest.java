@@ -181,6 +181,40 @@ class SplitFileWriterTest {
         assertThat(listFiles(output)).isEmpty();
     }
 
+    @Test
+    void dictionaryEncodesOnlyStringsByDefault_andEveryOrNoColumnWhenAsked() throws Exception {
+        assertThat(dictionaryColumns(WriterSettings.defaults())).containsExactly("NOTE");
+        assertThat(dictionaryColumns(withDictionary(DictionaryColumns.ALL))).containsExactly("ID", "AMOUNT", "NOTE");
+        assertThat(dictionaryColumns(withDictionary(DictionaryColumns.NONE))).isEmpty();
+    }
+
+    private static WriterSettings withDictionary(DictionaryColumns dictionary) {
+        WriterSettings d = WriterSettings.defaults();
+        return new WriterSettings(d.codec(), d.targetFileBytes(), d.rowGroupBytes(), d.pageBytes(), dictionary);
+    }
+
+    /** The columns whose chunks in the written file carry a dictionary page. */
+    private List<String> dictionaryColumns(WriterSettings settings) throws Exception {
+        // Few distinct values in every column, so no column falls back from its dictionary.
+        List<WrittenFile> files = writeAll("SELECT MOD(ID, 3), CAST(MOD(ID, 5) AS DECIMAL(12,2)), 'kind ' || MOD(ID, 7) FROM S.EVENTS",
+                settings, Map.of());
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(files.get(0).path());
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path, new Configuration()))) {
+            List<String> columns = new java.util.ArrayList<>();
+            for (var chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+                if (chunk.hasDictionaryPage()) {
+                    columns.add(chunk.getPath().toDotString());
+                }
+            }
+            return columns;
+        } finally {
+            for (WrittenFile file : files) {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(java.net.URI.create(file.path())));
+            }
+        }
+    }
+
     private List<WrittenFile> writeAll(String sql, WriterSettings settings, Map<String, String> footer) throws SQLException {
         try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery(sql);
                 SplitFileWriter writer = writer(output, settings, footer)) {

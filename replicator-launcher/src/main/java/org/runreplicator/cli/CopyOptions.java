@@ -96,6 +96,10 @@ final class CopyOptions {
             description = "Roll to a new Parquet file past this size (default: " + (WriterSettings.DEFAULT_TARGET_FILE_BYTES >> 20) + "m).")
     String targetFileSize;
 
+    @Option(names = "--dictionary", paramLabel = "COLUMNS", defaultValue = "strings",
+            description = "Parquet dictionary encoding for strings (text and binary columns; default), all columns, or none.")
+    String dictionary;
+
     @Option(names = "--row-group-size", paramLabel = "SIZE",
             description = "Parquet row group size (default: " + (WriterSettings.DEFAULT_ROW_GROUP_BYTES >> 20) + "m).")
     String rowGroupSize;

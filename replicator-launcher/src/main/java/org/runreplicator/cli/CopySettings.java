@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
+import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.run.PartitionSpec;
 import org.runreplicator.run.RunOptions;
@@ -187,6 +188,6 @@ final class CopySettings {
                 ? WriterSettings.DEFAULT_ROW_GROUP_BYTES
                 : ByteSize.parseInt(o.rowGroupSize, "--row-group-size");
         return new WriterSettings(WriterSettings.codec(o.compression), fileBytes, rowGroupBytes,
-                Math.min(WriterSettings.DEFAULT_PAGE_BYTES, rowGroupBytes));
+                Math.min(WriterSettings.DEFAULT_PAGE_BYTES, rowGroupBytes), DictionaryColumns.parse(o.dictionary));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.split.SplitMethod;
 
@@ -49,6 +50,7 @@ class ConfigResolutionTest {
         assertThat(o.writer().codec()).isEqualTo(CompressionCodecName.SNAPPY);
         assertThat(o.writer().targetFileBytes()).isEqualTo(256L << 20);
         assertThat(o.writer().rowGroupBytes()).isEqualTo(64 << 20);
+        assertThat(o.writer().dictionary()).isEqualTo(DictionaryColumns.STRINGS);
         assertThat(o.tdTimestamp()).isNull();
         assertThat(o.partition().pathComponent()).isEqualTo("ds=2024-05-01");
         assertThat(o.jobId()).matches("rr-20240501T023000Z-[0-9a-f]{8}");
@@ -100,7 +102,7 @@ class ConfigResolutionTest {
     void configFileCanBeNamedByTheEnvironment_andHoldRepeatableOptionsAsLists() throws IOException {
         Path config = write("c.properties", "source-url=jdbc:teradata://td/DATABASE=x\ntarget=hdfs://nn/warehouse\n"
                 + "map-column=AMOUNT=DECIMAL(18,4),NOTE=STRING\nconnection-property=TMODE=ANSI,CHARSET=UTF8\n"
-                + "target-file-size=128m\nrow-group-size=16m\nwhere=region = 'EU'\n");
+                + "target-file-size=128m\nrow-group-size=16m\nwhere=region = 'EU'\ndictionary=all\n");
 
         RunOptions o = resolve(Map.of("REPLICATOR_CONFIG", config.toString()), "run", "db", "t").runOptions();
 
@@ -110,6 +112,7 @@ class ConfigResolutionTest {
         assertThat(o.connectionProperties()).containsOnly(Map.entry("TMODE", "ANSI"), Map.entry("CHARSET", "UTF8"));
         assertThat(o.writer().targetFileBytes()).isEqualTo(128L << 20);
         assertThat(o.writer().rowGroupBytes()).isEqualTo(16 << 20);
+        assertThat(o.writer().dictionary()).isEqualTo(DictionaryColumns.ALL);
         assertThat(o.split().userWhere()).isEqualTo("region = 'EU'");
     }
 

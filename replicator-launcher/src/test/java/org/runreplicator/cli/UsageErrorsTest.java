@@ -34,6 +34,7 @@ class UsageErrorsTest {
                 Arguments.of("split method", Cli.copyArgs("run", "db", "t", "--split-method", "diagonal"), "Invalid split method 'diagonal'"),
                 Arguments.of("td-timestamp", Cli.copyArgs("run", "db", "t", "--td-timestamp", "yesterday"), "Invalid --td-timestamp 'yesterday'"),
                 Arguments.of("compression", Cli.copyArgs("run", "db", "t", "--compression", "lz4"), "Invalid compression 'lz4'"),
+                Arguments.of("dictionary", Cli.copyArgs("run", "db", "t", "--dictionary", "some"), "Invalid dictionary setting 'some'"),
                 Arguments.of("file size", Cli.copyArgs("run", "db", "t", "--target-file-size", "big"), "Invalid --target-file-size 'big'"),
                 Arguments.of("row group size over 2g", Cli.copyArgs("run", "db", "t", "--row-group-size", "3g"), "must be below 2g"),
                 Arguments.of("target without scheme", new String[] {"run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "relative/out"}, "Invalid --target 'relative/out'"),
@@ -95,7 +96,7 @@ class UsageErrorsTest {
         assertThat(result.out()).contains("--source-url", "--source-user", "--source-password-file", "--source-password-env",
                 "--target", "--partition", "--td-timestamp", "--split-method", "--split-by", "--splits", "--max-connections",
                 "--fetch-size", "--where", "--engine", "--metastore", "--ledger", "--job-id", "--environment", "--compression",
-                "--map-column", "--trim-char", "--target-file-size", "--row-group-size", "--max-attempts",
+                "--map-column", "--trim-char", "--target-file-size", "--row-group-size", "--dictionary", "--max-attempts",
                 "--connection-property", "--progress-interval", "--config", "-D", "--verbose",
                 "taken as UTC", "Number of splits (default: 4)");
         assertThat(result.out()).doesNotContainPattern("--source-password[^-]");
