@@ -2,6 +2,7 @@ package org.runreplicator.types;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
@@ -33,6 +34,42 @@ public abstract class ValueWriter {
 
     /** Writes this column of {@code row}'s current row to {@code out}, inside the record the caller has started. */
     public abstract void write(ResultSet row, RecordConsumer out) throws SQLException;
+
+    protected final void writeInt32(RecordConsumer out, int value) {
+        out.startField(field, fieldIndex);
+        out.addInteger(value);
+        out.endField(field, fieldIndex);
+    }
+
+    protected final void writeInt64(RecordConsumer out, long value) {
+        out.startField(field, fieldIndex);
+        out.addLong(value);
+        out.endField(field, fieldIndex);
+    }
+
+    protected final void writeFloat(RecordConsumer out, float value) {
+        out.startField(field, fieldIndex);
+        out.addFloat(value);
+        out.endField(field, fieldIndex);
+    }
+
+    protected final void writeDouble(RecordConsumer out, double value) {
+        out.startField(field, fieldIndex);
+        out.addDouble(value);
+        out.endField(field, fieldIndex);
+    }
+
+    protected final void writeBoolean(RecordConsumer out, boolean value) {
+        out.startField(field, fieldIndex);
+        out.addBoolean(value);
+        out.endField(field, fieldIndex);
+    }
+
+    protected final void writeBinary(RecordConsumer out, Binary value) {
+        out.startField(field, fieldIndex);
+        out.addBinary(value);
+        out.endField(field, fieldIndex);
+    }
 
     /** The failure for a value that cannot be stored exactly: the run stops rather than change the value. */
     protected final ReplicatorException unwritable(Object value, String why) {

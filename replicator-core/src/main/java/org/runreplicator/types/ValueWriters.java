@@ -35,9 +35,7 @@ final class ValueWriters {
             if (row.wasNull()) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addInteger(value);
-            out.endField(field, fieldIndex);
+            writeInt32(out, value);
         }
     }
 
@@ -53,9 +51,7 @@ final class ValueWriters {
             if (row.wasNull()) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addLong(value);
-            out.endField(field, fieldIndex);
+            writeInt64(out, value);
         }
     }
 
@@ -80,9 +76,7 @@ final class ValueWriters {
             } catch (ArithmeticException e) {
                 throw unwritable(value.toPlainString(), "is not a whole number within BIGINT");
             }
-            out.startField(field, fieldIndex);
-            out.addLong(whole);
-            out.endField(field, fieldIndex);
+            writeInt64(out, whole);
         }
     }
 
@@ -98,9 +92,7 @@ final class ValueWriters {
             if (row.wasNull()) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addFloat(value);
-            out.endField(field, fieldIndex);
+            writeFloat(out, value);
         }
     }
 
@@ -116,9 +108,7 @@ final class ValueWriters {
             if (row.wasNull()) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addDouble(value);
-            out.endField(field, fieldIndex);
+            writeDouble(out, value);
         }
     }
 
@@ -133,9 +123,7 @@ final class ValueWriters {
             if (row.wasNull()) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addBoolean(value);
-            out.endField(field, fieldIndex);
+            writeBoolean(out, value);
         }
     }
 
@@ -155,9 +143,7 @@ final class ValueWriters {
             if (days != (int) days) {
                 throw unwritable(value, "is outside the dates Parquet can store");
             }
-            out.startField(field, fieldIndex);
-            out.addInteger((int) days);
-            out.endField(field, fieldIndex);
+            writeInt32(out, (int) days);
         }
     }
 
@@ -177,9 +163,7 @@ final class ValueWriters {
             if (nanos % NANOS_PER_MICRO != 0) {
                 throw unwritable(value, "has digits below a microsecond, which Parquet TIME(MICROS) cannot keep; map it with --map-column " + field + "=STRING");
             }
-            out.startField(field, fieldIndex);
-            out.addLong(nanos / NANOS_PER_MICRO);
-            out.endField(field, fieldIndex);
+            writeInt64(out, nanos / NANOS_PER_MICRO);
         }
     }
 
@@ -199,9 +183,7 @@ final class ValueWriters {
             } catch (ArithmeticException e) {
                 throw unwritable(value, "is outside the timestamps Parquet can store");
             }
-            out.startField(field, fieldIndex);
-            out.addLong(micros);
-            out.endField(field, fieldIndex);
+            writeInt64(out, micros);
         }
     }
 
@@ -250,9 +232,7 @@ final class ValueWriters {
             if (value == null) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addBinary(Binary.fromString(value));
-            out.endField(field, fieldIndex);
+            writeBinary(out, Binary.fromString(value));
         }
     }
 
@@ -272,9 +252,7 @@ final class ValueWriters {
             while (end > 0 && value.charAt(end - 1) == ' ') {
                 end--;
             }
-            out.startField(field, fieldIndex);
-            out.addBinary(Binary.fromString(end == value.length() ? value : value.substring(0, end)));
-            out.endField(field, fieldIndex);
+            writeBinary(out, Binary.fromString(end == value.length() ? value : value.substring(0, end)));
         }
     }
 
@@ -290,9 +268,7 @@ final class ValueWriters {
             if (value == null) {
                 return;
             }
-            out.startField(field, fieldIndex);
-            out.addBinary(Binary.fromConstantByteArray(value));
-            out.endField(field, fieldIndex);
+            writeBinary(out, Binary.fromConstantByteArray(value));
         }
     }
 }
