@@ -197,6 +197,7 @@ public final class TableCopy {
         return total;
     }
 
+    /** The writer and the committer already report file system failures as TARGET errors; what is left is the source's or ours. */
     private ReplicatorException classify(Exception e, Planned planned) {
         if (e instanceof ReplicatorException) {
             return (ReplicatorException) e;
@@ -204,10 +205,6 @@ public final class TableCopy {
         if (e instanceof SQLException) {
             return ReplicatorException.source("Cannot read table " + planned.table.ref() + ": "
                     + connector.redact(e.getMessage()), e);
-        }
-        if (e instanceof IOException) {
-            return ReplicatorException.target("Cannot write " + options.partition() + " of " + planned.table.ref()
-                    + " to " + options.target() + ": " + e.getMessage(), e);
         }
         return new ReplicatorException(FailureKind.INTERNAL, "Copy of " + planned.table.ref() + " failed: " + e, e);
     }
