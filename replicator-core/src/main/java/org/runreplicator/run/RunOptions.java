@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.source.TableRef;
@@ -19,6 +21,8 @@ public final class RunOptions {
     public static final int DEFAULT_MAX_CONNECTIONS = 4;
     public static final int DEFAULT_FETCH_SIZE = 10_000;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final String DEFAULT_ENVIRONMENT = "GCP";
+    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private final TableRef table;
     private final String sourceUrl;
@@ -36,6 +40,7 @@ public final class RunOptions {
     private final boolean trimChar;
     private final WriterSettings writer;
     private final String jobId;
+    private final String environment;
 
     private RunOptions(Builder b) {
         this.table = b.table;
@@ -55,6 +60,7 @@ public final class RunOptions {
         this.trimChar = b.trimChar;
         this.writer = b.writer;
         this.jobId = b.jobId;
+        this.environment = b.environment;
     }
 
     public static Builder builder() {
@@ -134,6 +140,11 @@ public final class RunOptions {
         return jobId;
     }
 
+    /** The ledger environment this run reports as: {@code GCP} by default, {@code ONPREM} for on-prem runs. */
+    public String environment() {
+        return environment;
+    }
+
     /** Builds {@link RunOptions}; required: table, source URL, target, job id. */
     public static final class Builder {
         private TableRef table;
@@ -155,6 +166,7 @@ public final class RunOptions {
         private boolean trimChar;
         private WriterSettings writer = WriterSettings.defaults();
         private String jobId;
+        private String environment = DEFAULT_ENVIRONMENT;
 
         public Builder table(TableRef v) {
             this.table = v;
@@ -251,6 +263,11 @@ public final class RunOptions {
             return this;
         }
 
+        public Builder environment(String v) {
+            this.environment = v;
+            return this;
+        }
+
         public RunOptions build() {
             require(table != null, "a table (DB TABLE)");
             require(sourceUrl != null && !sourceUrl.isBlank(), "--source-url");
@@ -260,18 +277,22 @@ public final class RunOptions {
             positive(maxConnections, "--max-connections");
             positive(fetchSize, "--fetch-size");
             positive(maxAttempts, "attempts");
+            if (environment == null || !ENVIRONMENT.matcher(environment).matches()) {
+                throw ReplicatorException.usage("Invalid --environment '" + environment
+                        + "': expected a name such as GCP or ONPREM");
+            }
             return new RunOptions(this);
         }
 
         private static void require(boolean ok, String what) {
             if (!ok) {
-                throw org.runreplicator.ReplicatorException.usage("Missing " + what);
+                throw ReplicatorException.usage("Missing " + what);
             }
         }
 
         private static void positive(int value, String what) {
             if (value < 1) {
-                throw org.runreplicator.ReplicatorException.usage("Invalid " + what + " " + value + ": must be at least 1");
+                throw ReplicatorException.usage("Invalid " + what + " " + value + ": must be at least 1");
             }
         }
     }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /** What a finished run did; printed as the one-line JSON that ends stdout. */
-@JsonPropertyOrder({"status", "db", "table", "partition", "rows", "files", "bytes", "location", "jobId",
-    "splitMethod", "splitRows", "attempts", "seconds", "rowsPerSecond"})
+@JsonPropertyOrder({"status", "db", "table", "partition", "rows", "files", "bytes", "location", "jobId", "runId",
+    "tdTimestamp", "environment", "splitMethod", "splitRows", "attempts", "seconds", "commitSeconds", "rowsPerSecond"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class RunSummary {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,27 +23,40 @@ public final class RunSummary {
     @JsonProperty public final long bytes;
     @JsonProperty public final String location;
     @JsonProperty public final String jobId;
+    @JsonProperty public final String runId;
+    @JsonProperty public final String tdTimestamp;
+    @JsonProperty public final String environment;
     @JsonProperty public final String splitMethod;
     @JsonProperty public final List<Long> splitRows;
     @JsonProperty public final int attempts;
     @JsonProperty public final double seconds;
+    @JsonProperty public final double commitSeconds;
     @JsonProperty public final long rowsPerSecond;
 
-    public RunSummary(String status, String db, String table, String partition, long rows, int files, long bytes,
-            String location, String jobId, String splitMethod, List<Long> splitRows, int attempts, double seconds) {
+    /**
+     * @param location the committed version's directory, fully qualified
+     * @param seconds the whole run's wall time
+     * @param commitSeconds the commit's wall time, from publishing the files to the last pointer switch
+     */
+    public RunSummary(RunIdentity run, String status, long rows, int files, long bytes, String location, String splitMethod,
+            List<Long> splitRows, int attempts, double seconds, double commitSeconds) {
         this.status = status;
-        this.db = db;
-        this.table = table;
-        this.partition = partition;
+        this.db = run.table().database();
+        this.table = run.table().table();
+        this.partition = run.partition().toString();
         this.rows = rows;
         this.files = files;
         this.bytes = bytes;
         this.location = location;
-        this.jobId = jobId;
+        this.jobId = run.jobId();
+        this.runId = run.runId();
+        this.tdTimestamp = run.tdTimestamp() == null ? null : run.tdTimestamp().toString();
+        this.environment = run.environment();
         this.splitMethod = splitMethod;
         this.splitRows = List.copyOf(splitRows);
         this.attempts = attempts;
         this.seconds = seconds;
+        this.commitSeconds = commitSeconds;
         this.rowsPerSecond = seconds > 0 ? Math.round(rows / seconds) : rows;
     }
 

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
@@ -46,7 +46,9 @@ public final class TableCopy {
     private final Configuration hadoopConf;
     private final SourceDialect dialect;
     private final SourceConnector connector;
+    private final List<RunListener> listeners = new ArrayList<>();
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
+    private Clock clock = Clock.systemUTC();
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
         this(options, hadoopConf, Dialects.forUrl(options.sourceUrl()));
@@ -66,6 +68,12 @@ public final class TableCopy {
         return this;
     }
 
+    /** Adds a listener told of the run's start, commit or failure (see {@link RunListener} for the contract). */
+    public TableCopy withListener(RunListener listener) {
+        this.listeners.add(listener);
+        return this;
+    }
+
     /** Connects, describes the table, maps its types and plans the splits; writes nothing. */
     public PlanReport plan() {
         Planned planned = planTable();
@@ -81,13 +89,29 @@ public final class TableCopy {
      * leaves the previous partition content visible and this run's files removed.
      */
     public RunSummary run(ProgressListener progress) {
+        RunIdentity run = RunIdentity.start(options, clock.instant());
+        RunListeners told = new RunListeners(listeners);
+        RunSummary summary;
+        try {
+            told.started(run);
+            summary = copy(run, progress);
+        } catch (RuntimeException e) {
+            ReplicatorException failure = RunListeners.asFailure(e);
+            told.failed(run, failure);
+            throw failure;
+        }
+        told.committed(run, summary);
+        return summary;
+    }
+
+    private RunSummary copy(RunIdentity run, ProgressListener progress) {
         long started = System.nanoTime();
         PartitionCommitter.requireAtomicRename(options.target());
         Planned planned = planTable();
         List<Split> splits = planned.plan.splits();
         progress.planned(splits.size(), estimatedRows(splits));
 
-        String runId = runId();
+        String runId = run.runId();
         FileSystem fs = fileSystem();
         PartitionCommitter committer = PartitionCommitter.begin(fs, tableDir(), options.partition(), runId);
         List<SplitResult> results;
@@ -120,9 +144,8 @@ public final class TableCopy {
         long bytes = files.stream().mapToLong(WrittenFile::bytes).sum();
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.info("Committed {} rows of {} in {} files to {}", rows, planned.table.ref(), files.size(), location);
-        return new RunSummary("SUCCEEDED", options.table().database(), options.table().table(),
-                options.partition().toString(), rows, files.size(), bytes, fs.makeQualified(location).toString(),
-                options.jobId(), planned.plan.method().cliName(), splitRows, attempts, seconds);
+        return new RunSummary(run, "SUCCEEDED", rows, files.size(), bytes, fs.makeQualified(location).toString(),
+                planned.plan.method().cliName(), splitRows, attempts, seconds, 0);
     }
 
     private Planned planTable() {
@@ -180,10 +203,6 @@ public final class TableCopy {
     private Map<String, String> footer(String runId) {
         return Map.of("runreplicator.source", options.table().toString(), "runreplicator.run", runId,
                 "runreplicator.job", options.jobId(), "runreplicator.partition", options.partition().toString());
-    }
-
-    private String runId() {
-        return options.jobId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static long estimatedRows(List<Split> splits) {

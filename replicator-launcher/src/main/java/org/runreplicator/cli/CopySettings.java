@@ -31,17 +31,14 @@ final class CopySettings {
     private static final Pattern BIGQUERY = Pattern.compile("bigquery:[a-z][a-z0-9-]{4,28}[a-z0-9]\\.\\w{1,1024}\\.[\\w$-]{1,1024}");
     private static final Pattern JDBC = Pattern.compile("jdbc:[a-z0-9]+:\\S+");
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[;,?&/:]password=");
-    private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private final RunOptions runOptions;
     private final Configuration hadoopConf;
-    private final String environment;
     private final Duration progressInterval;
 
-    private CopySettings(RunOptions runOptions, Configuration hadoopConf, String environment, Duration progressInterval) {
+    private CopySettings(RunOptions runOptions, Configuration hadoopConf, Duration progressInterval) {
         this.runOptions = runOptions;
         this.hadoopConf = hadoopConf;
-        this.environment = environment;
         this.progressInterval = progressInterval;
     }
 
@@ -74,7 +71,8 @@ final class CopySettings {
                 .columnTypeOverrides(columnTypes(o.mapColumns))
                 .trimChar(o.trimChar)
                 .writer(writer(o))
-                .jobId(JobId.resolve(o.jobId, conf, clock));
+                .jobId(JobId.resolve(o.jobId, conf, clock))
+                .environment(o.environment);
         o.connectionProperties.forEach(b::connectionProperty);
         if (o.tdTimestamp != null) {
             b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));
@@ -85,13 +83,10 @@ final class CopySettings {
             // "Today" comes from the invocation's clock, so the date a run lands in is decided in one place.
             b.partition(PartitionSpec.defaultFor(clock.instant()));
         }
-        if (!ENVIRONMENT.matcher(o.environment).matches()) {
-            throw ReplicatorException.usage("Invalid --environment '" + o.environment + "': expected a name such as GCP or ONPREM");
-        }
         if (o.progressIntervalSeconds < 1) {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
-        return new CopySettings(b.build(), conf, o.environment, Duration.ofSeconds(o.progressIntervalSeconds));
+        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds));
     }
 
     RunOptions runOptions() {
@@ -101,10 +96,6 @@ final class CopySettings {
     /** The Hadoop configuration handed to core: the cluster's files plus every {@code -D}. */
     Configuration hadoopConf() {
         return hadoopConf;
-    }
-
-    String environment() {
-        return environment;
     }
 
     Duration progressInterval() {

@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         CopySettings settings = CopySettings.resolve(options, invocation.env(), invocation.redactor(), invocation.clock());
         RunOptions run = settings.runOptions();
         LOG.info("Copying {} into {} partition {} with {} {} splits (job {}, environment {})", run.table(), run.target(),
-                run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(), settings.environment());
+                run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(), run.environment());
         RunSummary summary;
         try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                 .start(settings.progressInterval())) {

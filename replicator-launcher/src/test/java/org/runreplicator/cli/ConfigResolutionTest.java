@@ -54,7 +54,7 @@ class ConfigResolutionTest {
         assertThat(o.tdTimestamp()).isNull();
         assertThat(o.partition().pathComponent()).isEqualTo("ds=2024-05-01");
         assertThat(o.jobId()).matches("rr-20240501T023000Z-[0-9a-f]{8}");
-        assertThat(settings.environment()).isEqualTo("GCP");
+        assertThat(settings.runOptions().environment()).isEqualTo("GCP");
         assertThat(settings.progressInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -94,7 +94,7 @@ class ConfigResolutionTest {
         assertThat(o.split().method()).isEqualTo(SplitMethod.HASH);
         assertThat(o.tdTimestamp()).isEqualTo(Instant.parse("2024-04-30T23:15:00Z"));
         assertThat(o.partition().pathComponent()).as("default partition follows --td-timestamp").isEqualTo("ds=2024-04-30");
-        assertThat(settings.environment()).isEqualTo("ONPREM");
+        assertThat(settings.runOptions().environment()).isEqualTo("ONPREM");
         assertThat(settings.progressInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
