@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.RunIdentity;
 import org.runreplicator.ReplicatorException;
 
 /**

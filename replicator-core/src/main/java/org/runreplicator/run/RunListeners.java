@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.RunIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import org.runreplicator.FailureKind;

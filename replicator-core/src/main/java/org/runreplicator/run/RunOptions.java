@@ -1,12 +1,15 @@
 package org.runreplicator.run;
 
+import org.runreplicator.PartitionSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
+import org.runreplicator.commit.LeasePolicy;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
@@ -41,6 +44,7 @@ public final class RunOptions {
     private final WriterSettings writer;
     private final String jobId;
     private final String environment;
+    private final LeasePolicy lease;
 
     private RunOptions(Builder b) {
         this.table = b.table;
@@ -61,6 +65,7 @@ public final class RunOptions {
         this.writer = b.writer;
         this.jobId = b.jobId;
         this.environment = b.environment;
+        this.lease = new LeasePolicy(b.leaseTtl, b.waitForLock);
     }
 
     public static Builder builder() {
@@ -140,6 +145,11 @@ public final class RunOptions {
         return jobId;
     }
 
+    /** How the run holds its partition's lease, and how long it waits for another run's. */
+    public LeasePolicy lease() {
+        return lease;
+    }
+
     /** The ledger environment this run reports as: {@code GCP} by default, {@code ONPREM} for on-prem runs. */
     public String environment() {
         return environment;
@@ -167,6 +177,8 @@ public final class RunOptions {
         private WriterSettings writer = WriterSettings.defaults();
         private String jobId;
         private String environment = DEFAULT_ENVIRONMENT;
+        private Duration leaseTtl = LeasePolicy.DEFAULT_TTL;
+        private Duration waitForLock = Duration.ZERO;
 
         public Builder table(TableRef v) {
             this.table = v;
@@ -260,6 +272,17 @@ public final class RunOptions {
 
         public Builder jobId(String v) {
             this.jobId = v;
+            return this;
+        }
+
+        /** How long a run may stall before its partition's lease expires (tests shorten it). */
+        public Builder leaseTtl(Duration v) {
+            this.leaseTtl = v;
+            return this;
+        }
+
+        public Builder waitForLock(Duration v) {
+            this.waitForLock = v;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.RunIdentity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /** What a finished run did; printed as the one-line JSON that ends stdout. */
 @JsonPropertyOrder({"status", "db", "table", "partition", "rows", "files", "bytes", "location", "jobId", "runId",
-    "tdTimestamp", "environment", "splitMethod", "splitRows", "attempts", "seconds", "commitSeconds", "rowsPerSecond"})
+    "tdTimestamp", "environment", "splitMethod", "splitRows", "attempts", "seconds", "commitSeconds", "rowsPerSecond", "unfinished"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class RunSummary {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,14 +33,17 @@ public final class RunSummary {
     @JsonProperty public final double seconds;
     @JsonProperty public final double commitSeconds;
     @JsonProperty public final long rowsPerSecond;
+    /** What failed after the commit point (the data is committed), or null. */
+    @JsonProperty public final String unfinished;
 
     /**
      * @param location the committed version's directory, fully qualified
      * @param seconds the whole run's wall time
      * @param commitSeconds the commit's wall time, from publishing the files to the last pointer switch
+     * @param unfinished what failed after the commit point, or null
      */
     public RunSummary(RunIdentity run, String status, long rows, int files, long bytes, String location, String splitMethod,
-            List<Long> splitRows, int attempts, double seconds, double commitSeconds) {
+            List<Long> splitRows, int attempts, double seconds, double commitSeconds, String unfinished) {
         this.status = status;
         this.db = run.table().database();
         this.table = run.table().table();
@@ -58,6 +62,7 @@ public final class RunSummary {
         this.seconds = seconds;
         this.commitSeconds = commitSeconds;
         this.rowsPerSecond = seconds > 0 ? Math.round(rows / seconds) : rows;
+        this.unfinished = unfinished;
     }
 
     public String toJson() {

@@ -1,22 +1,21 @@
 package org.runreplicator.run;
 
-import java.io.IOException;
-import java.net.URI;
+import org.runreplicator.RunIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.commit.PartitionCommitter;
+import org.runreplicator.commit.CommitProtocol;
+import org.runreplicator.commit.CommitProtocols;
+import org.runreplicator.commit.CommittedVersion;
+import org.runreplicator.commit.PartitionManifest;
+import org.runreplicator.commit.PartitionWrite;
 import org.runreplicator.engine.LocalEngine;
 import org.runreplicator.engine.SplitResult;
 import org.runreplicator.engine.SplitRunner;
@@ -49,6 +48,7 @@ public final class TableCopy {
     private final List<RunListener> listeners = new ArrayList<>();
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
     private Clock clock = Clock.systemUTC();
+    private CommitProtocol protocol;
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
         this(options, hadoopConf, Dialects.forUrl(options.sourceUrl()));
@@ -65,6 +65,12 @@ public final class TableCopy {
     /** Shortens the wait before a split is retried (tests). */
     public TableCopy withFirstRetryBackoff(Duration backoff) {
         this.firstRetryBackoff = backoff;
+        return this;
+    }
+
+    /** Commits through {@code protocol} instead of the target's default (publishers, or a store wrapped by a test). */
+    public TableCopy withCommitProtocol(CommitProtocol protocol) {
+        this.protocol = protocol;
         return this;
     }
 
@@ -89,7 +95,8 @@ public final class TableCopy {
      * leaves the previous partition content visible and this run's files removed.
      */
     public RunSummary run(ProgressListener progress) {
-        RunIdentity run = RunIdentity.start(options, clock.instant());
+        RunIdentity run = new RunIdentity(RunIdentity.newRunId(options.jobId()), options.jobId(), options.table(),
+                options.partition(), options.tdTimestamp(), options.environment(), clock.instant());
         RunListeners told = new RunListeners(listeners);
         RunSummary summary;
         try {
@@ -101,51 +108,56 @@ public final class TableCopy {
             throw failure;
         }
         told.committed(run, summary);
+        if (summary.unfinished != null) {
+            throw new CommittedRunException(summary.unfinished, summary, null);
+        }
         return summary;
     }
 
     private RunSummary copy(RunIdentity run, ProgressListener progress) {
         long started = System.nanoTime();
-        PartitionCommitter.requireAtomicRename(options.target());
-        Planned planned = planTable();
-        List<Split> splits = planned.plan.splits();
-        progress.planned(splits.size(), estimatedRows(splits));
-
-        String runId = run.runId();
-        FileSystem fs = fileSystem();
-        PartitionCommitter committer = PartitionCommitter.begin(fs, tableDir(), options.partition(), runId);
-        List<SplitResult> results;
-        List<WrittenFile> files = new ArrayList<>();
-        Path location;
-        try {
-            SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
-                    writerSettingsFor(splits.size()), options, footer(runId), progress);
-            results = new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff)
-                    .run(splits, new Runner(copier, committer), progress);
-            for (SplitResult result : results) {
-                files.addAll(result.files());
+        CommitProtocol commitProtocol = protocol != null ? protocol
+                : CommitProtocols.forTable(options.target(), options.table(), hadoopConf, List.of(), clock);
+        try (PartitionWrite write = commitProtocol.begin(run, options.lease())) {
+            Planned planned = planTable();
+            List<Split> splits = planned.plan.splits();
+            progress.planned(splits.size(), estimatedRows(splits));
+            List<SplitResult> results;
+            List<WrittenFile> files = new ArrayList<>();
+            CommittedVersion committed;
+            try {
+                SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
+                        writerSettingsFor(splits.size()), options, footer(run), progress);
+                results = new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff)
+                        .run(splits, new Runner(copier, write), progress);
+                for (SplitResult result : results) {
+                    files.addAll(result.files());
+                }
+                if (files.isEmpty()) {
+                    files.addAll(schemaOnlyFile(write, planned.schema, run));
+                }
+                committed = write.commit(files, planned.table.ref().toString());
+            } catch (Exception e) {
+                throw classify(e, planned);
             }
-            if (files.isEmpty()) {
-                files.addAll(schemaOnlyFile(committer, planned.schema, runId));
-            }
-            location = committer.commit(files, options.jobId(), planned.table.ref().toString());
-        } catch (Exception e) {
-            committer.abort();
-            throw classify(e, planned);
+            return summary(run, planned, results, committed, (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    private RunSummary summary(RunIdentity run, Planned planned, List<SplitResult> results, CommittedVersion committed,
+            double seconds) {
         List<Long> splitRows = new ArrayList<>();
-        long rows = 0;
         int attempts = 0;
         for (SplitResult result : results) {
             splitRows.add(result.rows());
-            rows += result.rows();
             attempts += result.attempts();
         }
-        long bytes = files.stream().mapToLong(WrittenFile::bytes).sum();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.info("Committed {} rows of {} in {} files to {}", rows, planned.table.ref(), files.size(), location);
-        return new RunSummary(run, "SUCCEEDED", rows, files.size(), bytes, fs.makeQualified(location).toString(),
-                planned.plan.method().cliName(), splitRows, attempts, seconds, 0);
+        PartitionManifest manifest = committed.manifest();
+        LOG.info("Committed {} rows of {} in {} files to {}", manifest.rows, planned.table.ref(), manifest.files.size(),
+                committed.directory());
+        return new RunSummary(run, "SUCCEEDED", manifest.rows, manifest.files.size(), manifest.bytes,
+                committed.directory().toString(), planned.plan.method().cliName(), splitRows, attempts, seconds,
+                committed.commitSeconds(), committed.unfinished().map(Throwable::getMessage).orElse(null));
     }
 
     private Planned planTable() {
@@ -156,24 +168,6 @@ public final class TableCopy {
             return new Planned(table, schema, plan);
         } catch (SQLException e) {
             throw ReplicatorException.source("Cannot read table " + options.table() + ": " + connector.redact(e.getMessage()), e);
-        }
-    }
-
-    /** {@code <target>/<db>/<table>}, lower-cased as the Hive metastore names them. */
-    private Path tableDir() {
-        URI target = options.target();
-        String base = target.toString().endsWith("/") ? target.toString() : target + "/";
-        return new Path(base + options.table().database().toLowerCase(Locale.ROOT) + "/"
-                + options.table().table().toLowerCase(Locale.ROOT));
-    }
-
-    private FileSystem fileSystem() {
-        try {
-            FileSystem fs = FileSystem.get(options.target(), hadoopConf);
-            // No .crc side files next to local output: the writer uses the raw local file system too.
-            return fs instanceof ChecksumFileSystem ? ((ChecksumFileSystem) fs).getRawFileSystem() : fs;
-        } catch (IOException | RuntimeException e) {
-            throw ReplicatorException.target("Cannot open target " + options.target() + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,14 +188,14 @@ public final class TableCopy {
     }
 
     /** An empty table still gets one (empty) file, so readers of the partition can learn its schema. */
-    private List<WrittenFile> schemaOnlyFile(PartitionCommitter committer, TableSchema schema, String runId) {
-        SplitFileWriter writer = new SplitFileWriter(hadoopConf, committer.attemptDir(0, 0), "part-00000", schema,
-                options.writer(), footer(runId));
+    private List<WrittenFile> schemaOnlyFile(PartitionWrite write, TableSchema schema, RunIdentity run) {
+        SplitFileWriter writer = new SplitFileWriter(hadoopConf, write.attemptDir(0, 0), "part-00000", schema,
+                options.writer(), footer(run));
         return writer.finishKeepingSchema();
     }
 
-    private Map<String, String> footer(String runId) {
-        return Map.of("runreplicator.source", options.table().toString(), "runreplicator.run", runId,
+    private Map<String, String> footer(RunIdentity run) {
+        return Map.of("runreplicator.source", options.table().toString(), "runreplicator.run", run.runId(),
                 "runreplicator.job", options.jobId(), "runreplicator.partition", options.partition().toString());
     }
 
@@ -230,21 +224,21 @@ public final class TableCopy {
 
     private final class Runner implements SplitRunner {
         private final SplitCopier copier;
-        private final PartitionCommitter committer;
+        private final PartitionWrite write;
 
-        Runner(SplitCopier copier, PartitionCommitter committer) {
+        Runner(SplitCopier copier, PartitionWrite write) {
             this.copier = copier;
-            this.committer = committer;
+            this.write = write;
         }
 
         @Override
         public List<WrittenFile> copy(Split split, int attempt) throws Exception {
-            return copier.copy(split, committer.attemptDir(split.index(), attempt));
+            return copier.copy(split, write.attemptDir(split.index(), attempt));
         }
 
         @Override
         public void discard(Split split, int attempt) {
-            committer.discard(committer.attemptDir(split.index(), attempt));
+            write.discard(split.index(), attempt);
         }
 
         @Override

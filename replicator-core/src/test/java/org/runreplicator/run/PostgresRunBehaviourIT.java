@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.PartitionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
-import org.runreplicator.commit.PartitionManifest;
+import org.runreplicator.commit.CommittedVersion;
+import org.runreplicator.commit.TableLocation;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
 import org.runreplicator.testing.ParquetReadback;
@@ -61,7 +63,8 @@ class PostgresRunBehaviourIT {
         assertThat(second.rows).isEqualTo(1000);
         assertThat(ParquetReadback.query(partition, "count(*) AS n, count(DISTINCT id) AS d, max(id) AS m", "n").rows())
                 .containsExactly(List.of(1000L, 1000L, 1000L));
-        assertThat(PartitionManifest.readFrom(localFs(), new org.apache.hadoop.fs.Path(partition.toUri())).jobId).isEqualTo("job-2");
+        assertThat(CommittedVersion.current(localFs(), TableLocation.of(output.toUri(), new TableRef("sales", "orders")),
+                PartitionSpec.parse("ds=2024-05-01")).orElseThrow().manifest().jobId).isEqualTo("job-2");
     }
 
     @Test
@@ -166,7 +169,7 @@ class PostgresRunBehaviourIT {
 
     private Set<Path> staging() throws Exception {
         try (Stream<Path> walk = Files.walk(output)) {
-            return new HashSet<>(walk.filter(p -> p.toString().contains("_staging")).toList());
+            return new HashSet<>(walk.filter(p -> p.toString().contains("/runs/") || p.toString().contains("/retired/")).toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.PartitionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

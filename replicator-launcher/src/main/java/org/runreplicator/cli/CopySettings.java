@@ -11,7 +11,7 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
-import org.runreplicator.run.PartitionSpec;
+import org.runreplicator.PartitionSpec;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.source.Identifiers;
 import org.runreplicator.source.TableRef;

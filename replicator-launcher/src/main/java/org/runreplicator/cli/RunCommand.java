@@ -1,6 +1,7 @@
 package org.runreplicator.cli;
 
 import java.util.concurrent.Callable;
+import org.runreplicator.run.CommittedRunException;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;
 import org.runreplicator.run.TableCopy;
@@ -34,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
         try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                 .start(settings.progressInterval())) {
             summary = new TableCopy(run, settings.hadoopConf()).run(progress);
+        } catch (CommittedRunException e) {
+            // The data is committed: schedulers reading the last line still learn what.
+            invocation.out().println(e.summary().toJson());
+            throw e;
         }
         invocation.out().println(summary.toJson());
         return 0;

@@ -1,4 +1,4 @@
-package org.runreplicator.run;
+package org.runreplicator;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.runreplicator.run;
+package org.runreplicator;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -33,11 +33,9 @@ public final class RunIdentity implements Serializable {
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
     }
 
-    /** A new run of {@code options}: the run id is the job id made path-safe plus 8 random hex digits. */
-    public static RunIdentity start(RunOptions options, Instant now) {
-        String runId = options.jobId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new RunIdentity(runId, options.jobId(), options.table(), options.partition(), options.tdTimestamp(),
-                options.environment(), now);
+    /** A run id for a new run of job {@code jobId}: the job id made path-safe plus 8 random hex digits. */
+    public static String newRunId(String jobId) {
+        return jobId.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Unique per execution; names the run's staging directory, its lease and its committed version. */

@@ -1,0 +1,101 @@
+package org.runreplicator.commit;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.runreplicator.PartitionSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes what is not the current version from one partition, for a caller that holds its lease
+ * (so no live run owns any of it): staging of dead runs, versions published but never committed,
+ * versions a commit replaced but could not remove, old log entries. Before removing a version the
+ * catalogs are switched to the current one again, so none is left pointing at what goes.
+ */
+final class PartitionSweep {
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionSweep.class);
+
+    private final CommitStore store;
+    private final TableLocation location;
+    private final PartitionSpec partition;
+
+    PartitionSweep(CommitStore store, TableLocation location, PartitionSpec partition) {
+        this.store = store;
+        this.location = location;
+        this.partition = partition;
+    }
+
+    /**
+     * Sweeps everything but {@code current} and the staging of run {@code keepRunId} (null keeps
+     * none). Reports each path to {@code report}; removes nothing when it is a dry run.
+     */
+    void sweep(Optional<PartitionManifest> current, String keepRunId, Iterable<VersionPublisher> publishers, CleanReport report)
+            throws IOException {
+        for (FileStatus run : store.list(location.runsDir(partition))) {
+            if (!run.getPath().getName().equals(keepRunId)) {
+                remove(run.getPath(), "staging of dead run " + run.getPath().getName(), report);
+            }
+        }
+        for (FileStatus retired : store.list(location.retiredDir(partition))) {
+            remove(retired.getPath(), "retired version", report);
+        }
+        String currentVersion = current.map(m -> m.version).orElse(null);
+        boolean stale = false;
+        for (FileStatus entry : store.list(location.partitionDir(partition))) {
+            stale |= TableLocation.isVisible(entry.getPath().getName()) && !entry.getPath().getName().equals(currentVersion);
+        }
+        if (stale) {
+            if (current.isPresent() && !report.dryRun() && !republish(current.get(), publishers)) {
+                report.skipped(partition + ": earlier versions kept because a catalog could not be switched to the current one");
+                return;
+            }
+            for (FileStatus entry : store.list(location.partitionDir(partition))) {
+                String name = entry.getPath().getName();
+                if (TableLocation.isVisible(name) && !name.equals(currentVersion)) {
+                    if (!report.dryRun()) {
+                        retire(entry);
+                    }
+                    report.removed(store.qualify(entry.getPath()) + " (not the committed version)");
+                }
+            }
+        }
+        if (!report.dryRun()) {
+            new CommitLog(store, location.commitLogDir(partition)).prune();
+        }
+    }
+
+    /** Takes a previous version away from path readers in one step where the store allows it, then deletes it. */
+    void retire(FileStatus entry) throws IOException {
+        if (store.movesDirectoriesAtomically()) {
+            Path aside = new Path(location.retiredDir(partition), entry.getPath().getName() + "." + UUID.randomUUID().toString().substring(0, 8));
+            store.move(entry.getPath(), aside);
+            store.delete(aside);
+        } else {
+            store.delete(entry.getPath());
+        }
+    }
+
+    private boolean republish(PartitionManifest current, Iterable<VersionPublisher> publishers) {
+        CommittedVersion version = new CommittedVersion(partition, current,
+                store.qualify(new Path(location.partitionDir(partition), current.version)), 0, null);
+        for (VersionPublisher publisher : publishers) {
+            try {
+                publisher.publish(version);
+            } catch (Exception e) {
+                LOG.warn("Could not point {} at the current version of {}: {}", publisher.describe(), partition, e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remove(Path path, String what, CleanReport report) throws IOException {
+        if (!report.dryRun()) {
+            store.delete(path);
+        }
+        report.removed(store.qualify(path) + " (" + what + ")");
+    }
+}

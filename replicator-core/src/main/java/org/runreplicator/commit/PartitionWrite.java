@@ -1,0 +1,36 @@
+package org.runreplicator.commit;
+
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.runreplicator.parquet.WrittenFile;
+
+/**
+ * One run's write of one partition, from {@link CommitProtocol#begin} to {@link #close}; it holds
+ * the partition's lease throughout. Engines call {@link #attemptDir} and {@link #discard} (from
+ * any thread); the run calls {@link #commit} once.
+ */
+public interface PartitionWrite extends AutoCloseable {
+    /** The file system writers use for attempt directories. */
+    FileSystem fileSystem();
+
+    /** A fresh directory for attempt {@code attempt} (1-based) of split {@code splitIndex}; invisible to readers. */
+    Path attemptDir(int splitIndex, int attempt);
+
+    /** Removes a failed attempt's output, so only one attempt per split ever reaches the commit. */
+    void discard(int splitIndex, int attempt);
+
+    /**
+     * Makes {@code files} (each split's one successful attempt) the partition's whole content, as
+     * {@link CommitProtocol} describes. Throws a TARGET {@link org.runreplicator.ReplicatorException}
+     * when the commit did not happen (the previous version stands) and
+     * {@link CommitOutcomeUnknownException} when no one can tell.
+     *
+     * @param source the source table exactly as the run names it, recorded in the commit log
+     */
+    CommittedVersion commit(List<WrittenFile> files, String source);
+
+    /** Without a commit: removes this run's files. Then releases the lease (or keeps it, after an unknown outcome). */
+    @Override
+    void close();
+}

@@ -1,0 +1,301 @@
+package org.runreplicator.commit;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.runreplicator.PartitionSpec;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.RunIdentity;
+import org.runreplicator.parquet.WrittenFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One run's write of one partition under {@link VersionedCommitProtocol}; the commit sequence is its Javadoc. */
+final class VersionedPartitionWrite implements PartitionWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(VersionedPartitionWrite.class);
+    /** Attempts at the commit point's write; each is safe to repeat because the entry names this run. */
+    private static final int COMMIT_ATTEMPTS = 4;
+    private static final long FIRST_RETRY_MILLIS = 250;
+    private static final int AFTER_COMMIT_ATTEMPTS = 3;
+    /** Parallel moves when a version is published file by file (object stores). */
+    private static final int MOVE_THREADS = 16;
+
+    private enum State { OPEN, PUBLISHED, COMMITTED, UNKNOWN, CLOSED }
+
+    private final CommitStore store;
+    private final TableLocation location;
+    private final List<VersionPublisher> publishers;
+    private final RunIdentity run;
+    private final PartitionSpec partition;
+    private final PartitionLease lease;
+    private final CommitLog log;
+    private final PartitionManifest base;
+    private final Clock clock;
+    private final Path versionDir;
+    private State state = State.OPEN;
+
+    VersionedPartitionWrite(CommitStore store, TableLocation location, List<VersionPublisher> publishers, RunIdentity run,
+            PartitionLease lease, CommitLog log, PartitionManifest base, Clock clock) {
+        this.store = store;
+        this.location = location;
+        this.publishers = publishers;
+        this.run = run;
+        this.partition = run.partition();
+        this.lease = lease;
+        this.log = log;
+        this.base = base;
+        this.clock = clock;
+        this.versionDir = location.versionDir(partition, run.runId());
+    }
+
+    @Override
+    public FileSystem fileSystem() {
+        return store.fileSystem();
+    }
+
+    @Override
+    public Path attemptDir(int splitIndex, int attempt) {
+        return store.qualify(location.attemptDir(partition, run.runId(), splitIndex, attempt));
+    }
+
+    @Override
+    public void discard(int splitIndex, int attempt) {
+        try {
+            store.delete(location.attemptDir(partition, run.runId(), splitIndex, attempt));
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the output of split {} attempt {}: {}; the next run removes it", splitIndex, attempt, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the lease and the base; publishes the files as {@code <partition>/run-<runId>/};
+     * checks the lease again; appends the commit log entry (the commit point, retried, resolved
+     * by reading it back); then switches the publishers and retires the previous version.
+     */
+    @Override
+    public synchronized CommittedVersion commit(List<WrittenFile> files, String source) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("Cannot commit " + run + ": the write is " + state);
+        }
+        long started = System.nanoTime();
+        PartitionManifest entry;
+        try {
+            lease.checkHeld();
+            requireBaseCurrent(log.current().orElse(null));
+            state = State.PUBLISHED;
+            List<PartitionManifest.Entry> entries = publish(files);
+            lease.checkHeld();
+            long rows = entries.stream().mapToLong(e -> e.rows).sum();
+            long bytes = entries.stream().mapToLong(e -> e.bytes).sum();
+            entry = new PartitionManifest(sequence(base) + 1, run.runId(), run.jobId(), source, partition.toString(),
+                    versionDir.getName(), clock.instant().toString(),
+                    run.tdTimestamp() == null ? null : run.tdTimestamp().toString(), rows, bytes, entries);
+        } catch (IOException e) {
+            throw ReplicatorException.target("Cannot commit partition " + where() + ": " + e.getMessage(), e);
+        }
+        append(entry);
+        CommittedVersion committed = new CommittedVersion(partition, entry, store.qualify(versionDir), 0, null);
+        ReplicatorException unfinished = afterCommitPoint(committed);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("Committed version {} of {} ({} rows in {} files) in {} s", entry.sequence, where(), entry.rows,
+                entry.files.size(), String.format("%.3f", seconds));
+        return new CommittedVersion(partition, entry, committed.directory(), seconds, unfinished);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            switch (state) {
+                case UNKNOWN:
+                    lease.holdForUnknownOutcome();
+                    return;
+                case OPEN:
+                case PUBLISHED:
+                    removeQuietly(versionDir, "this run's unpublished version");
+                    removeQuietly(location.runDir(partition, run.runId()), "this run's staging");
+                    lease.release();
+                    break;
+                case COMMITTED:
+                    removeQuietly(location.runDir(partition, run.runId()), "this run's staging");
+                    lease.release();
+                    break;
+                default:
+                    return;
+            }
+        } finally {
+            if (state != State.UNKNOWN) {
+                state = State.CLOSED;
+            }
+            lease.close();
+        }
+    }
+
+    private void requireBaseCurrent(PartitionManifest current) {
+        if (sequence(current) != sequence(base)) {
+            throw ReplicatorException.target("Cannot commit partition " + where() + ": run " + current.runId + " (job "
+                    + current.jobId + ") committed version " + current.sequence + " at " + current.committedAt
+                    + " while this run was copying; nothing of this run was published", null);
+        }
+    }
+
+    private List<PartitionManifest.Entry> publish(List<WrittenFile> files) throws IOException {
+        List<PartitionManifest.Entry> entries = new ArrayList<>();
+        for (WrittenFile file : files) {
+            entries.add(new PartitionManifest.Entry(new Path(file.path()).getName(), file.rows(), file.bytes()));
+        }
+        if (store.movesDirectoriesAtomically()) {
+            Path assembled = new Path(location.runDir(partition, run.runId()), "version");
+            for (WrittenFile file : files) {
+                Path source = new Path(file.path());
+                store.move(source, new Path(assembled, source.getName()));
+            }
+            store.mkdirs(assembled);
+            store.move(assembled, versionDir);
+        } else {
+            moveInParallel(files);
+        }
+        return entries;
+    }
+
+    private void moveInParallel(List<WrittenFile> files) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MOVE_THREADS, files.size())));
+        try {
+            List<Future<?>> moves = new ArrayList<>();
+            for (WrittenFile file : files) {
+                Path source = new Path(file.path());
+                moves.add(pool.submit(() -> {
+                    store.move(source, new Path(versionDir, source.getName()));
+                    return null;
+                }));
+            }
+            for (Future<?> move : moves) {
+                move.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while publishing " + versionDir, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (files.isEmpty()) {
+            store.mkdirs(versionDir);
+        }
+    }
+
+    /** The commit point. Repeating the write is safe (the entry names this run), so a failure is retried and read back. */
+    private void append(PartitionManifest entry) {
+        IOException last = null;
+        long backoff = FIRST_RETRY_MILLIS;
+        for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+            try {
+                if (log.append(entry)) {
+                    state = State.COMMITTED;
+                    return;
+                }
+                Optional<PartitionManifest> there = log.read(entry.sequence);
+                if (there.isPresent() && there.get().runId.equals(run.runId())) {
+                    state = State.COMMITTED; // an earlier attempt that reported failure had landed
+                    return;
+                }
+                if (there.isPresent()) {
+                    requireBaseCurrent(there.get());
+                }
+            } catch (IOException e) {
+                last = e;
+                LOG.warn("Writing the commit log entry {} of {} failed (attempt {} of {}): {}", entry.sequence, where(),
+                        attempt, COMMIT_ATTEMPTS, e.getMessage());
+            }
+            sleep(backoff);
+            backoff *= 2;
+        }
+        state = State.UNKNOWN;
+        throw new CommitOutcomeUnknownException("Cannot tell whether partition " + where() + " was committed: writing "
+                + log.path(entry.sequence) + " failed " + COMMIT_ATTEMPTS + " times" + (last == null ? "" : " (" + last.getMessage() + ")")
+                + ". Nothing was deleted and the partition's lease is held until it expires; run the table again or"
+                + " `replicator clean` once the store answers, and the commit log decides", last);
+    }
+
+    /** Nothing here can undo the commit: a failure is reported as unfinished work. */
+    private ReplicatorException afterCommitPoint(CommittedVersion committed) {
+        for (VersionPublisher publisher : publishers) {
+            try {
+                publisher.publish(committed);
+            } catch (Exception e) {
+                return ReplicatorException.target("Committed partition " + where() + " but could not point "
+                        + publisher.describe() + " at it: " + e.getMessage() + "; it still serves the previous version,"
+                        + " which is kept; the next run or `replicator clean` switches it", e);
+            }
+        }
+        PartitionSweep sweep = new PartitionSweep(store, location, partition);
+        try {
+            for (FileStatus entry : store.list(location.partitionDir(partition))) {
+                String name = entry.getPath().getName();
+                if (TableLocation.isVisible(name) && !name.equals(versionDir.getName())) {
+                    retireWithRetries(sweep, entry);
+                }
+            }
+        } catch (IOException e) {
+            return ReplicatorException.target("Committed partition " + where() + " but could not remove the previous"
+                    + " version (" + e.getMessage() + "): readers listing the partition path see both until the next"
+                    + " run or `replicator clean`", e);
+        }
+        try {
+            log.prune();
+        } catch (IOException e) {
+            LOG.warn("Could not prune the commit log of {}: {}", where(), e.getMessage());
+        }
+        return null;
+    }
+
+    private void retireWithRetries(PartitionSweep sweep, FileStatus entry) throws IOException {
+        long backoff = FIRST_RETRY_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sweep.retire(entry);
+                return;
+            } catch (IOException e) {
+                if (attempt == AFTER_COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(backoff);
+                backoff *= 2;
+            }
+        }
+    }
+
+    private void removeQuietly(Path path, String what) {
+        try {
+            store.delete(path);
+        } catch (IOException e) {
+            LOG.warn("Cannot remove {} at {}: {}; the next run of the partition or `replicator clean` removes it",
+                    what, path, e.getMessage());
+        }
+    }
+
+    private String where() {
+        return store.qualify(location.partitionDir(partition)).toString();
+    }
+
+    private static long sequence(PartitionManifest manifest) {
+        return manifest == null ? 0 : manifest.sequence;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
