@@ -29,6 +29,7 @@ import org.apache.hadoop.fs.Path;
  * server-side copy and delete; a directory move is not atomic and is never asked for.
  */
 public final class HadoopCommitStore implements CommitStore {
+    private static final int READ_ATTEMPTS = 5;
     private final FileSystem fs;
     private final boolean atomicDirectoryRename;
 
@@ -103,12 +104,20 @@ public final class HadoopCommitStore implements CommitStore {
         }
     }
 
+    /**
+     * The Cloud Storage connector pins a read to the generation it saw when opening, so an object
+     * replaced in between reads as not found although it never was: such a read is tried again.
+     */
     @Override
     public Optional<byte[]> read(Path path) throws IOException {
-        try (InputStream in = fs.open(path)) {
-            return Optional.of(in.readAllBytes());
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = fs.open(path)) {
+                return Optional.of(in.readAllBytes());
+            } catch (FileNotFoundException e) {
+                if (attempt == READ_ATTEMPTS || !fs.exists(path)) {
+                    return Optional.empty();
+                }
+            }
         }
     }
 
