@@ -1,0 +1,92 @@
+package org.runreplicator.commit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.runreplicator.commit.ProtocolHarness.expected;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.testing.TestStore;
+
+/** One writer per partition, and a lease that outlives neither its holder nor a stall. */
+abstract class LeaseContract {
+    ProtocolHarness harness;
+
+    abstract TestStore newStore();
+
+    @BeforeEach
+    void openStore() {
+        harness = new ProtocolHarness(newStore());
+    }
+
+    @Test
+    void aLeaseWhoseProcessIsGoneOnThisHost_isTakenOverAtOnce() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        forge(new LeaseRecord(1, "crashed", "job-crashed", LeaseRecord.localHost(), gone.pid(), null,
+                Instant.now().toString(), Instant.now().plus(Duration.ofHours(1)).toString(), false, false));
+
+        harness.commitRun(harness.protocol(), "rerun", 2, new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO));
+
+        assertThat(harness.logView()).containsExactlyElementsOf(expected("rerun", 2));
+        assertThat(epochs()).containsExactly("0000000002.json");
+    }
+
+    @Test
+    void aLiveHolderOnAnotherHost_blocksTheRun_untilItsLeaseExpires() throws Exception {
+        Instant expiry = Instant.now().plus(Duration.ofSeconds(3));
+        forge(new LeaseRecord(1, "elsewhere", "job-elsewhere", "etl-edge-07", 4242, null, Instant.now().toString(),
+                expiry.toString(), false, false));
+
+        assertThatThrownBy(() -> harness.commitRun(harness.protocol(), "impatient", 1, new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)))
+                .isInstanceOf(ReplicatorException.class)
+                .hasMessageContaining("run elsewhere (job job-elsewhere) on etl-edge-07, process 4242")
+                .hasMessageContaining("its lease runs until " + expiry);
+        harness.commitRun(harness.protocol(), "patient", 1, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+
+        assertThat(Instant.now()).isAfterOrEqualTo(expiry);
+        assertThat(harness.logView()).containsExactlyElementsOf(expected("patient", 1));
+    }
+
+    @Test
+    void aHolderRenewsItsLease_beyondOneTerm() throws Exception {
+        try (PartitionWrite slow = harness.protocol().begin(ProtocolHarness.run("slow"), new LeasePolicy(Duration.ofMillis(1500), Duration.ZERO))) {
+            Thread.sleep(4_000);
+            assertThatThrownBy(() -> harness.protocol().begin(ProtocolHarness.run("other"), new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)))
+                    .hasMessageContaining("is being written by run slow");
+            slow.commit(harness.writeFiles(slow, "slow", 1), "sales.orders");
+        }
+        assertThat(harness.logView()).containsExactlyElementsOf(expected("slow", 1));
+    }
+
+    @Test
+    void eachRunTakesTheNextEpoch_andOnlyTheNewestIsKept() throws Exception {
+        harness.commitRun("one", 1);
+        assertThat(epochs()).containsExactly("0000000001.json");
+        harness.commitRun("two", 1);
+        assertThat(epochs()).containsExactly("0000000002.json");
+        LeaseRecord released = LeaseRecord.fromJson(harness.store.read(PartitionLease.epochPath(
+                harness.location.leaseDir(ProtocolHarness.DS), 2)).orElseThrow());
+        assertThat(released.released).isTrue();
+        assertThat(released.runId).isEqualTo("two");
+    }
+
+    private void forge(LeaseRecord record) throws Exception {
+        assertThat(harness.store.createExclusive(PartitionLease.epochPath(harness.location.leaseDir(ProtocolHarness.DS), record.epoch),
+                record.toJson())).isTrue();
+    }
+
+    private List<String> epochs() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (FileStatus status : harness.store.list(harness.location.leaseDir(ProtocolHarness.DS))) {
+            names.add(status.getPath().getName());
+        }
+        return names;
+    }
+}
