@@ -3,15 +3,12 @@ package org.runreplicator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +16,8 @@ import org.runreplicator.FailureKind;
 import org.runreplicator.PartitionSpec;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.commit.CommittedVersion;
-import org.runreplicator.commit.TableLocation;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
-import org.runreplicator.testing.ParquetReadback;
 import org.runreplicator.testing.TestStore;
 
 /** A whole run, H2 to Parquet, on each store: what readers find after a copy, a replace and a failure. */
@@ -30,6 +25,7 @@ abstract class TableCopyOnStoresContract {
     private static final TableRef TABLE = new TableRef("sales", "orders");
     private static final PartitionSpec DS = PartitionSpec.parse("ds=2024-05-01");
     private static final int ROWS = 5_000;
+    private static final String COUNT_AND_SUM = "count(*) AS n, CAST(sum(id) AS BIGINT) AS s";
 
     @TempDir
     Path local;
@@ -103,28 +99,18 @@ abstract class TableCopyOnStoresContract {
     }
 
     private CommittedVersion current() throws Exception {
-        return CommittedVersion.current(fs(), TableLocation.of(store.target(), TABLE), DS).orElseThrow();
+        return readback().current();
     }
 
-    /** count(*) and sum(id) of the files the commit log names, read back by DuckDB. */
     private List<List<Object>> viaLog() throws Exception {
-        Path copy = Files.createTempDirectory(local, "log");
-        for (org.apache.hadoop.fs.Path file : current().files()) {
-            fs().copyToLocalFile(file, new org.apache.hadoop.fs.Path(copy.resolve(file.getName()).toUri()));
-        }
-        return ParquetReadback.query(copy, "count(*) AS n, CAST(sum(id) AS BIGINT) AS s", "n").rows();
+        return readback().viaLog(COUNT_AND_SUM);
     }
 
-    /** The same, for every visible Parquet file found by listing the partition path. */
     private List<List<Object>> byListing() throws Exception {
-        Path copy = Files.createTempDirectory(local, "listing");
-        org.apache.hadoop.fs.Path partition = TableLocation.of(store.target(), TABLE).partitionDir(DS);
-        fs().copyToLocalFile(partition, new org.apache.hadoop.fs.Path(copy.toUri()));
-        return ParquetReadback.query(copy, "count(*) AS n, CAST(sum(id) AS BIGINT) AS s", "n").rows();
+        return readback().byListing(COUNT_AND_SUM);
     }
 
-    private FileSystem fs() throws Exception {
-        Configuration conf = store.conf();
-        return FileSystem.get(store.target(), conf);
+    private StoreReadback readback() {
+        return new StoreReadback(store, TABLE, DS, local);
     }
 }
