@@ -124,6 +124,11 @@ final class CopyOptions {
             description = "Ledger environment of this run (default: ${DEFAULT-VALUE}).")
     String environment;
 
+    @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0",
+            description = "When another run is writing the same partition, wait this long for it (90s, 10m, 2h)"
+                    + " instead of failing at once (default: ${DEFAULT-VALUE}).")
+    String waitForLock;
+
     @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
             description = "Seconds between progress lines on stderr (default: ${DEFAULT-VALUE}).")
     int progressIntervalSeconds;

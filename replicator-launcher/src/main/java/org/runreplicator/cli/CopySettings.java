@@ -44,10 +44,7 @@ final class CopySettings {
 
     /** Resolves {@code o}; the password, once read, is registered with {@code redactor} before anything else can fail. */
     static CopySettings resolve(CopyOptions o, Map<String, String> env, SecretRedactor redactor, Clock clock) {
-        Configuration conf = new Configuration();
-        for (Map.Entry<String, String> property : o.hadoopProperties.entrySet()) {
-            conf.set(property.getKey(), property.getValue(), "command line -D");
-        }
+        Configuration conf = hadoopConf(o);
         Secret password = SourcePassword.read(o.sourcePasswordFile, o.sourcePasswordEnv, env, conf);
         redactor.register(password);
 
@@ -72,7 +69,8 @@ final class CopySettings {
                 .trimChar(o.trimChar)
                 .writer(writer(o))
                 .jobId(JobId.resolve(o.jobId, conf, clock))
-                .environment(o.environment);
+                .environment(o.environment)
+                .waitForLock(WaitDuration.parse(o.waitForLock, "--wait-for-lock"));
         o.connectionProperties.forEach(b::connectionProperty);
         if (o.tdTimestamp != null) {
             b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));
@@ -87,6 +85,49 @@ final class CopySettings {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
         return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds));
+    }
+
+    /** What {@code clean} needs: the table, a required target and the Hadoop configuration; no source. */
+    static TargetOnly resolveTarget(CopyOptions o) {
+        TableRef table = new TableRef(o.database, o.table);
+        URI uri = target(o.target);
+        if (uri == null) {
+            throw ReplicatorException.usage("Missing --target");
+        }
+        return new TargetOnly(table, uri, hadoopConf(o));
+    }
+
+    /** The table and target of a command that touches only the target. */
+    static final class TargetOnly {
+        private final TableRef table;
+        private final URI uri;
+        private final Configuration hadoopConf;
+
+        TargetOnly(TableRef table, URI uri, Configuration hadoopConf) {
+            this.table = table;
+            this.uri = uri;
+            this.hadoopConf = hadoopConf;
+        }
+
+        TableRef table() {
+            return table;
+        }
+
+        URI uri() {
+            return uri;
+        }
+
+        Configuration hadoopConf() {
+            return hadoopConf;
+        }
+    }
+
+    private static Configuration hadoopConf(CopyOptions o) {
+        Configuration conf = new Configuration();
+        for (Map.Entry<String, String> property : o.hadoopProperties.entrySet()) {
+            conf.set(property.getKey(), property.getValue(), "command line -D");
+        }
+        return conf;
     }
 
     RunOptions runOptions() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code replicator} command line: {@code run}, {@code plan} and {@code demo}.
+ * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo} and {@code clean}.
  * Exit status: 0 done, 2 usage or configuration, 3 source, 4 target, 5 validation, 1 anything
  * else; every failure prints exactly one line, {@code replicator: <what and why>}, on stderr.
  */
@@ -79,8 +79,9 @@ public final class Replicator {
         CommandLine cli = new CommandLine(new Replicator())
                 .addSubcommand(new RunCommand(invocation))
                 .addSubcommand(new PlanCommand(invocation))
-                .addSubcommand(new DemoCommand(invocation));
-        for (String copyCommand : new String[] {"run", "plan"}) {
+                .addSubcommand(new DemoCommand(invocation))
+                .addSubcommand(new CleanCommand(invocation));
+        for (String copyCommand : new String[] {"run", "plan", "clean"}) {
             cli.getSubcommands().get(copyCommand).setDefaultValueProvider(new ConfigDefaults(invocation.env()));
         }
         cli.setOut(new PrintWriter(invocation.out(), true));

@@ -43,6 +43,9 @@ class UsageErrorsTest {
                 Arguments.of("progress interval", Cli.copyArgs("run", "db", "t", "--progress-interval", "0"), "Invalid --progress-interval 0"),
                 Arguments.of("environment", Cli.copyArgs("run", "db", "t", "--environment", "on prem"), "Invalid --environment"),
                 Arguments.of("map-column column", Cli.copyArgs("run", "db", "t", "--map-column", "a b=STRING"), "Invalid --map-column column name"),
+                Arguments.of("wait-for-lock", Cli.copyArgs("run", "db", "t", "--wait-for-lock", "a while"), "Invalid --wait-for-lock 'a while'"),
+                Arguments.of("target store without atomic create", new String[] {"run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "s3a://bucket/out"}, "s3a:// is not a store"),
+                Arguments.of("clean without --target", new String[] {"clean", "db", "t"}, "Missing --target"),
                 Arguments.of("demo rows", new String[] {"demo", "--rows", "0"}, "Invalid --rows 0"));
     }
 
