@@ -5,7 +5,12 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
 replicator=$root/bin/replicator
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+gcs_pid=
+cleanup() {
+  [ -z "$gcs_pid" ] || kill "$gcs_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
 passed=0
 failed=0
 
@@ -54,14 +59,114 @@ demo_copies_the_table_and_ends_with_a_json_summary() {
     && [[ $last == '{"status":"SUCCEEDED"'* ]] \
     && [[ $last == *'"rows":20000'* ]] \
     && [ -n "$partition" ] \
-    && ls "$partition"/*.parquet >/dev/null 2>&1 \
-    && [ ! -e "$work/demo/dev1_groupondw/ref_attr_class_dev/_staging" ]
+    && ls "$partition"/run-*/*.parquet >/dev/null 2>&1 \
+    && [ -z "$(find "$work/demo/_replicator" -path '*/runs/*' 2>/dev/null)" ]
+}
+
+# --- gs:// through the Cloud Storage connector, against fake-gcs-server ------------------------
+# (Directory marker objects, names ending in '/', are how the connector keeps empty directories.)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# gcs_objects BUCKET PREFIX: the object names under PREFIX, one per line.
+gcs_objects() {
+  python3 - "$gcs_url" "$1" "$2" <<'PY'
+import json, sys, urllib.parse, urllib.request
+url, bucket, prefix = sys.argv[1:4]
+token = None
+while True:
+    query = {"prefix": prefix}
+    if token:
+        query["pageToken"] = token
+    with urllib.request.urlopen(f"{url}/storage/v1/b/{bucket}/o?" + urllib.parse.urlencode(query)) as r:
+        page = json.load(r)
+    for item in page.get("items", []):
+        print(item["name"])
+    token = page.get("nextPageToken")
+    if not token:
+        break
+PY
+}
+
+start_fake_gcs() {
+  if [ -z "${FAKE_GCS_SERVER_BIN:-}" ]; then
+    # shellcheck source=bin/lib/go-tools.sh
+    source "$root/bin/lib/go-tools.sh"
+    ensure_go_tools
+  fi
+  local port
+  port=$(free_port)
+  gcs_url=http://127.0.0.1:$port
+  "$FAKE_GCS_SERVER_BIN" -scheme http -host 127.0.0.1 -port "$port" -backend memory \
+    -external-url "$gcs_url" -public-host "127.0.0.1:$port" -log-level error >"$work/fake-gcs.log" 2>&1 &
+  gcs_pid=$!
+  for _ in $(seq 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('$gcs_url/storage/v1/b?project=p')" 2>/dev/null && break
+    sleep 0.1
+  done
+  python3 -c "
+import urllib.request
+urllib.request.urlopen(urllib.request.Request('$gcs_url/storage/v1/b?project=p', data=b'{\"name\":\"replica-bucket\"}',
+                       headers={'Content-Type': 'application/json'}))"
+}
+
+gcs_settings() {
+  printf '%s\n' -D fs.gs.impl=com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem \
+    -D fs.AbstractFileSystem.gs.impl=com.google.cloud.hadoop.fs.gcs.GoogleHadoopFS \
+    -D "fs.gs.storage.root.url=$gcs_url/" -D fs.gs.auth.type=UNAUTHENTICATED -D fs.gs.project.id=p \
+    -D fs.gs.operation.move.enable=false
+}
+
+# An H2 file database holding sales.orders with ids 1..5000, made with H2's own tool from the job jar.
+make_h2_source() {
+  cat >"$work/orders.sql" <<'SQL'
+CREATE SCHEMA sales;
+CREATE TABLE sales.orders (id BIGINT PRIMARY KEY, amount DECIMAL(12,2), note VARCHAR(40));
+INSERT INTO sales.orders SELECT x, x / 100.0, 'order ' || x FROM SYSTEM_RANGE(1, 5000);
+SQL
+  java -cp "$(ls "$root"/replicator-launcher/target/replicator-launcher-*.jar | head -n 1)" org.h2.tools.RunScript \
+    -url "jdbc:h2:file:$work/source/db" -user sa -script "$work/orders.sql"
+}
+
+run_on_gcs() {
+  local settings=()
+  mapfile -t settings < <(gcs_settings)
+  run_cli run sales orders --source-url "jdbc:h2:file:$work/source/db" --source-user sa \
+    --target gs://replica-bucket/warehouse --partition ds=2024-05-01 --splits 4 "${settings[@]}" "$@"
+}
+
+run_on_gcs_commits_the_partition_and_a_rerun_replaces_it() {
+  start_fake_gcs && make_h2_source || { echo "setup failed" >&2; return 1; }
+  run_on_gcs --job-id first || return 1
+  local last first_objects
+  last=$(tail -n 1 "$work/out")
+  first_objects=$(gcs_objects replica-bucket warehouse/sales/orders/ds=2024-05-01/run- | wc -l)
+  [ "$(rc)" = 0 ] && [[ $last == *'"rows":5000'* ]] \
+    && [[ $last == *'"location":"gs://replica-bucket/warehouse/sales/orders/ds=2024-05-01/run-first-'* ]] \
+    && [ "$first_objects" -ge 1 ] || return 1
+
+  run_on_gcs --job-id second --where "id <= 10" || return 1
+  last=$(tail -n 1 "$work/out")
+  [ "$(rc)" = 0 ] && [[ $last == *'"rows":10'* ]] || return 1
+  # Only the second run's version is left under the partition path, and no staging anywhere.
+  [ -z "$(gcs_objects replica-bucket warehouse/sales/orders/ds=2024-05-01/run-first-)" ] \
+    && [ -n "$(gcs_objects replica-bucket warehouse/sales/orders/ds=2024-05-01/run-second-)" ] \
+    && [ -z "$(gcs_objects replica-bucket warehouse/_replicator/sales/orders/ds=2024-05-01/runs/ | grep -v '/$')" ]
+}
+
+clean_dry_run_on_gcs_lists_nothing_after_clean_runs() {
+  local settings=()
+  mapfile -t settings < <(gcs_settings)
+  run_cli clean sales orders --target gs://replica-bucket/warehouse --dry-run "${settings[@]}"
+  [ "$(rc)" = 0 ] && [[ $(tail -n 1 "$work/out") == *'"removed":0'* ]]
 }
 
 check help_exits_zero help_exits_zero
 check missing_source_url_is_a_usage_error_on_one_line missing_source_url_is_a_usage_error_on_one_line
 check table_name_carrying_sql_is_refused_before_connecting table_name_carrying_sql_is_refused_before_connecting
 check demo_copies_the_table_and_ends_with_a_json_summary demo_copies_the_table_and_ends_with_a_json_summary
+check run_on_gcs_commits_the_partition_and_a_rerun_replaces_it run_on_gcs_commits_the_partition_and_a_rerun_replaces_it
+check clean_dry_run_on_gcs_lists_nothing_after_clean_runs clean_dry_run_on_gcs_lists_nothing_after_clean_runs
 
 if [ "$failed" -gt 0 ]; then
   echo "--- last stderr:"
