@@ -123,6 +123,11 @@ public final class HadoopCommitStore implements CommitStore {
 
     @Override
     public List<FileStatus> list(Path dir) throws IOException {
+        return listOrEmpty(fs, dir);
+    }
+
+    /** {@code dir}'s entries through any Hadoop file system, none if it does not exist. */
+    static List<FileStatus> listOrEmpty(FileSystem fs, Path dir) throws IOException {
         try {
             return Arrays.asList(fs.listStatus(dir));
         } catch (FileNotFoundException e) {

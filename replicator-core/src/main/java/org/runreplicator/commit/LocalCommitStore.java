@@ -1,13 +1,11 @@
 package org.runreplicator.commit;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,11 +75,7 @@ public final class LocalCommitStore implements CommitStore {
 
     @Override
     public List<FileStatus> list(Path dir) throws IOException {
-        try {
-            return Arrays.asList(fs.listStatus(dir));
-        } catch (FileNotFoundException e) {
-            return List.of();
-        }
+        return HadoopCommitStore.listOrEmpty(fs, dir);
     }
 
     @Override

@@ -10,26 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.testing.TestStore;
 
 /**
  * Fails every store operation of a run in turn, on a real store, and checks after each that
  * readers see one whole version (the previous or the new), and that a rerun then commits.
  */
-abstract class CommitFaultContract {
+abstract class CommitFaultContract extends ProtocolContractBase {
     private static final LeasePolicy SHORT = new LeasePolicy(Duration.ofSeconds(3), Duration.ofSeconds(15));
-    ProtocolHarness harness;
-
-    abstract TestStore newStore();
-
-    @BeforeEach
-    void openStore() {
-        harness = new ProtocolHarness(newStore());
-    }
 
     @Test
     void failingAnyOneOperationOfARun_leavesAWholeVersionCurrent_andARerunCommits() throws Exception {

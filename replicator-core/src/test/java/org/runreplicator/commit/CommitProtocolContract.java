@@ -17,22 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.testing.TestStore;
 
 /** What {@link CommitProtocol} promises readers and runs, on a real store; one subclass per store. */
-abstract class CommitProtocolContract {
-    ProtocolHarness harness;
-
-    abstract TestStore newStore();
-
-    @BeforeEach
-    void openStore() {
-        harness = new ProtocolHarness(newStore());
-    }
+abstract class CommitProtocolContract extends ProtocolContractBase {
 
     @Test
     void commitMakesExactlyTheRunsFilesCurrent_forEveryKindOfReader_andLeavesNoStaging() throws Exception {

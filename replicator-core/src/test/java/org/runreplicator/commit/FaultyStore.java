@@ -3,12 +3,9 @@ package org.runreplicator.commit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.runreplicator.testing.InterceptingCommitStore;
 
 /**
  * A real store that fails on purpose: the Nth operation (counted on the run's own threads, not
@@ -16,10 +13,9 @@ import org.apache.hadoop.fs.Path;
  * ("succeeds but reports failure"), or the store goes down from an operation on. Used to fail
  * every step of a commit in turn.
  */
-final class FaultyStore implements CommitStore {
+final class FaultyStore extends InterceptingCommitStore {
     enum Mode { FAIL_BEFORE, FAIL_AFTER }
 
-    private final CommitStore delegate;
     private final AtomicInteger count = new AtomicInteger();
     private final List<String> log = new ArrayList<>();
     private volatile int failAt = -1;
@@ -30,7 +26,7 @@ final class FaultyStore implements CommitStore {
     private volatile boolean triggered;
 
     FaultyStore(CommitStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Fails operation number {@code n} (1-based) once, in the given way. */
@@ -77,72 +73,7 @@ final class FaultyStore implements CommitStore {
     }
 
     @Override
-    public FileSystem fileSystem() {
-        return delegate.fileSystem();
-    }
-
-    @Override
-    public boolean movesDirectoriesAtomically() {
-        return delegate.movesDirectoriesAtomically();
-    }
-
-    @Override
-    public Path qualify(Path path) {
-        return delegate.qualify(path);
-    }
-
-    @Override
-    public boolean createExclusive(Path path, byte[] content) throws IOException {
-        return call("createExclusive " + path, () -> delegate.createExclusive(path, content));
-    }
-
-    @Override
-    public void replace(Path path, byte[] content) throws IOException {
-        call("replace " + path, () -> {
-            delegate.replace(path, content);
-            return null;
-        });
-    }
-
-    @Override
-    public Optional<byte[]> read(Path path) throws IOException {
-        return call("read " + path, () -> delegate.read(path));
-    }
-
-    @Override
-    public List<FileStatus> list(Path dir) throws IOException {
-        return call("list " + dir, () -> delegate.list(dir));
-    }
-
-    @Override
-    public void mkdirs(Path dir) throws IOException {
-        call("mkdirs " + dir, () -> {
-            delegate.mkdirs(dir);
-            return null;
-        });
-    }
-
-    @Override
-    public void move(Path source, Path destination) throws IOException {
-        call("move " + source + " -> " + destination, () -> {
-            delegate.move(source, destination);
-            return null;
-        });
-    }
-
-    @Override
-    public void delete(Path path) throws IOException {
-        call("delete " + path, () -> {
-            delegate.delete(path);
-            return null;
-        });
-    }
-
-    private interface Operation<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T call(String description, Operation<T> operation) throws IOException {
+    protected <T> T intercept(String description, Operation<T> operation) throws IOException {
         boolean renewer = Thread.currentThread().getName().startsWith("lease-renewer");
         if (down) {
             throw new IOException("injected: the store is down (" + description + ")");

@@ -9,21 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.testing.TestStore;
 
 /** One writer per partition, and a lease that outlives neither its holder nor a stall. */
-abstract class LeaseContract {
-    ProtocolHarness harness;
-
-    abstract TestStore newStore();
-
-    @BeforeEach
-    void openStore() {
-        harness = new ProtocolHarness(newStore());
-    }
+abstract class LeaseContract extends ProtocolContractBase {
 
     @Test
     void aLeaseWhoseProcessIsGoneOnThisHost_isTakenOverAtOnce() throws Exception {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.runreplicator.testing.TestStore;
 
-class LocalCommitProtocolTest extends CommitProtocolContract {
+class LocalCommitProtocolIT extends CommitProtocolContract {
     @TempDir
     Path temp;
 
