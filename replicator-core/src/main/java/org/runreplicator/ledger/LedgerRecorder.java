@@ -1,0 +1,95 @@
+package org.runreplicator.ledger;
+
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.run.RunIdentity;
+import org.runreplicator.run.RunListener;
+import org.runreplicator.run.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a run in the ledger as a {@link RunListener}: RUNNING with its job id when it starts
+ * (creating the row if the trigger did not), then SUCCEEDED or FAILED. Its row is
+ * {@link LedgerKey#of(RunIdentity)}.
+ *
+ * <p>A ledger that cannot be prepared or written at the start stops the run before the source is
+ * read ({@link RunListener#started} throws), unless the ledger is optional: then it warns once and
+ * the run carries on without it. A failed final write after the commit becomes the run's TARGET
+ * failure, with the committed summary kept (the run's listeners see to that); an optional ledger
+ * only warns.
+ */
+public final class LedgerRecorder implements RunListener {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerRecorder.class);
+
+    private final RunLedger ledger;
+    private final boolean createTable;
+    private final boolean optional;
+    private boolean running;
+    private boolean gaveUp;
+
+    public LedgerRecorder(RunLedger ledger, boolean createTable, boolean optional) {
+        this.ledger = ledger;
+        this.createTable = createTable;
+        this.optional = optional;
+    }
+
+    @Override
+    public void started(RunIdentity run) {
+        try {
+            ledger.prepare(createTable);
+            record(run, LedgerStatus.RUNNING);
+            running = true;
+        } catch (RuntimeException e) {
+            giveUpOrThrow(run, LedgerStatus.RUNNING, e);
+        }
+    }
+
+    @Override
+    public void committed(RunIdentity run, RunSummary summary) {
+        if (gaveUp) {
+            return;
+        }
+        try {
+            record(run, LedgerStatus.SUCCEEDED);
+        } catch (RuntimeException e) {
+            giveUpOrThrow(run, LedgerStatus.SUCCEEDED, e);
+        }
+    }
+
+    /** Only a run the ledger saw start is marked FAILED: one stopped by the ledger itself has nothing to mark. */
+    @Override
+    public void failed(RunIdentity run, ReplicatorException failure) {
+        if (!running || gaveUp) {
+            return;
+        }
+        try {
+            record(run, LedgerStatus.FAILED);
+        } catch (RuntimeException e) {
+            giveUpOrThrow(run, LedgerStatus.FAILED, e);
+        }
+    }
+
+    private void record(RunIdentity run, LedgerStatus status) {
+        LedgerKey key = LedgerKey.of(run);
+        LedgerRow row = ledger.record(key, status, run.jobId());
+        if (row.status() == status) {
+            LOG.info("Ledger {}: {} is {} (job {})", ledger.describe(), key, status, run.jobId());
+        } else {
+            LOG.info("Ledger {}: {} stays {}; a {} never replaces it", ledger.describe(), key, row.status(), status);
+        }
+    }
+
+    private void giveUpOrThrow(RunIdentity run, LedgerStatus status, RuntimeException e) {
+        String message = "Cannot record " + LedgerKey.of(run) + " as " + status + " in the ledger " + ledger.describe()
+                + ": " + e.getMessage();
+        if (optional) {
+            gaveUp = true;
+            LOG.warn("{}; going on without the ledger (--ledger-optional)", message);
+            return;
+        }
+        if (e instanceof LedgerException && e.getMessage().startsWith("Cannot record")) {
+            throw e;
+        }
+        throw new LedgerException(message, e);
+    }
+}
