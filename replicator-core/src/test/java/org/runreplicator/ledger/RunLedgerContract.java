@@ -223,7 +223,6 @@ public abstract class RunLedgerContract {
                 done.add(pool.submit(() -> {
                     go.await();
                     LedgerKey key = gcp("t" + n);
-                    ledger.record(key, LedgerStatus.PENDING, null);
                     ledger.record(key, LedgerStatus.RUNNING, "job-" + n);
                     ledger.record(key, n % 4 == 0 ? LedgerStatus.FAILED : LedgerStatus.SUCCEEDED, "job-" + n);
                     ledger.record(key, LedgerStatus.RUNNING, "late-" + n);

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import org.runreplicator.ledger.LedgerKey;
 import org.runreplicator.ledger.LedgerStatus;
@@ -16,9 +17,12 @@ import org.runreplicator.ledger.LedgerStatus;
  * MySQL and MariaDB (Cloud SQL for MySQL): {@code INSERT ... ON DUPLICATE KEY UPDATE}, each
  * assignment guarded by the rank comparison. MySQL applies assignments left to right and later
  * ones see earlier results, so {@code status} is assigned last. Instants are {@code DATETIME(6)}
- * in UTC: MySQL's TIMESTAMP ends in 2038.
+ * in UTC (MySQL's TIMESTAMP ends in 2038), bound as text: MySQL's driver drops the microseconds of
+ * a bound date-time when the server announces itself as 5.5 (MariaDB's handshake does), and a
+ * key that lost them would no longer match itself.
  */
 final class MySqlLedgerDialect extends BaseLedgerDialect {
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int TOO_MANY_CONNECTIONS = 1040;
@@ -74,7 +78,7 @@ final class MySqlLedgerDialect extends BaseLedgerDialect {
 
     @Override
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        statement.setString(index, DATETIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
     }
 
     @Override
