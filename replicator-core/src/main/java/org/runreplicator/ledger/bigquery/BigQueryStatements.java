@@ -64,6 +64,16 @@ final class BigQueryStatements implements AutoCloseable {
         }
     }
 
+    // The client gives up at its total timeout by interrupting its own wait; say what that means.
+    private String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return "no answer within " + callTimeout.toMillis() + " ms";
+            }
+        }
+        return describeError(e);
+    }
+
     private <T> T bounded(String what, Callable<T> call) throws Exception {
         Future<T> future = workers.submit(call);
         long limit = callTimeout.plus(GUARD_MARGIN).toMillis();
@@ -86,7 +96,7 @@ final class BigQueryStatements implements AutoCloseable {
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describeError(Exception e) {
         if (e instanceof JobException && ((JobException) e).getErrors() != null) {
             StringBuilder text = new StringBuilder();
             for (BigQueryError error : ((JobException) e).getErrors()) {

@@ -1,5 +1,6 @@
 package org.runreplicator.ledger.bigquery;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.JobException;
@@ -13,7 +14,7 @@ import java.util.Set;
  * Which BigQuery failures are worth another attempt of an idempotent ledger statement: conflicts
  * with concurrent DML ("Could not serialize access to table ... due to concurrent update",
  * "Transaction is aborted due to concurrent update"), rate limits, 5xx and backend errors, and I/O
- * failures. Everything else (bad SQL, missing table, permission denied) fails at once.
+ * failures without an HTTP answer (timeouts, resets). Everything else (bad SQL, missing table, permission denied) fails at once.
  * {@code jobInternalError} is deliberately not retried: the emulator reports every statement it
  * cannot analyse that way, and real BigQuery's own retries already cover its transient cases.
  */
@@ -34,7 +35,13 @@ public final class BigQueryTransientErrors {
             if (t instanceof JobException && anyTransient(((JobException) t).getErrors())) {
                 return true;
             }
-            if (t instanceof IOException) {
+            if (t instanceof HttpResponseException) {
+                // An HTTP answer: the client wraps every error status in one; only these are worth retrying.
+                int status = ((HttpResponseException) t).getStatusCode();
+                if (status == 429 || status >= 500) {
+                    return true;
+                }
+            } else if (t instanceof IOException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
     public static final String MASK = "****";
     private static final Pattern PASSWORD_PROPERTY = Pattern.compile("(?i)([?&;,/:]password=)([^&;,]*)");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;]+:)([^@/]*)(@)");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;]+:)([^/]*)(@)");
 
     private JdbcUrls() {
     }
