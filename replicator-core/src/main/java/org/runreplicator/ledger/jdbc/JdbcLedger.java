@@ -55,7 +55,7 @@ public final class JdbcLedger implements RunLedger {
      * @param description how messages name the ledger (the caller's masked form)
      */
     public JdbcLedger(String url, String user, Secret password, String table, LedgerRetry retry, Clock clock, String description) {
-        if (!TABLE_NAME.matcher(table).matches()) {
+        if (!isValidTableName(table)) {
             throw new IllegalArgumentException("Invalid ledger table name '" + table + "': expected [SCHEMA.]TABLE of letters, digits and _");
         }
         this.url = url;
@@ -66,6 +66,11 @@ public final class JdbcLedger implements RunLedger {
         this.retry = retry;
         this.clock = clock;
         this.description = description;
+    }
+
+    /** Whether {@code table} is a {@code [schema.]table} name this ledger accepts. */
+    public static boolean isValidTableName(String table) {
+        return table != null && TABLE_NAME.matcher(table).matches();
     }
 
     @Override
