@@ -50,6 +50,13 @@ public final class LedgerRetry {
         return deadline;
     }
 
+    // Drivers put whole statements in their messages; the first line says what went wrong.
+    private static String firstLine(Throwable failure) {
+        String message = failure == null || failure.getMessage() == null ? String.valueOf(failure) : failure.getMessage();
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
     /**
      * Runs {@code call}, retrying what {@code isTransient} accepts; returns its result or throws
      * the last failure as it was thrown.
@@ -62,7 +69,7 @@ public final class LedgerRetry {
                 .withJitter(0.25)
                 .withMaxDuration(deadline)
                 .onRetry(e -> LOG.info("Ledger {}: attempt {} failed transiently, retrying: {}", what, e.getAttemptCount(),
-                        e.getLastException() == null ? "" : e.getLastException().getMessage()))
+                        firstLine(e.getLastException())))
                 .build();
         try {
             return Failsafe.with(policy).get(call::call);
