@@ -36,11 +36,19 @@ public final class LedgerRecorder implements RunListener {
     @Override
     public void started(RunIdentity run) {
         try {
-            ledger.prepare(createTable);
+            prepare(run);
             record(run, LedgerStatus.RUNNING);
             running = true;
         } catch (RuntimeException e) {
             giveUpOrThrow(run, LedgerStatus.RUNNING, e);
+        }
+    }
+
+    private void prepare(RunIdentity run) {
+        try {
+            ledger.prepare(createTable);
+        } catch (LedgerException e) {
+            throw new LedgerException(cannotRecord(run, LedgerStatus.RUNNING) + e.getMessage(), e);
         }
     }
 
@@ -79,17 +87,19 @@ public final class LedgerRecorder implements RunListener {
         }
     }
 
+    private String cannotRecord(RunIdentity run, LedgerStatus status) {
+        return "Cannot record " + LedgerKey.of(run) + " as " + status + " in the ledger " + ledger.describe() + ": ";
+    }
+
+    /** A {@link LedgerException} already says what could not be recorded where; anything else is given that context. */
     private void giveUpOrThrow(RunIdentity run, LedgerStatus status, RuntimeException e) {
-        String message = "Cannot record " + LedgerKey.of(run) + " as " + status + " in the ledger " + ledger.describe()
-                + ": " + e.getMessage();
+        LedgerException failure = e instanceof LedgerException ? (LedgerException) e
+                : new LedgerException(cannotRecord(run, status) + e, e);
         if (optional) {
             gaveUp = true;
-            LOG.warn("{}; going on without the ledger (--ledger-optional)", message);
+            LOG.warn("{}; going on without the ledger (--ledger-optional)", failure.getMessage());
             return;
         }
-        if (e instanceof LedgerException && e.getMessage().startsWith("Cannot record")) {
-            throw e;
-        }
-        throw new LedgerException(message, e);
+        throw failure;
     }
 }

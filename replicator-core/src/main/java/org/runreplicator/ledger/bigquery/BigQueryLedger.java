@@ -38,13 +38,15 @@ import org.runreplicator.ledger.RunLedger;
  * The ledger in a BigQuery table, written only with DML query jobs (never the streaming API, whose
  * rows cannot be updated for about 30 minutes). Each transition is the canonical
  * {@code record.sql} beside this class; affected-row counts are not relied on (the emulator never
- * reports them): the row is read back. Every statement is bounded in time ({@link BigQueryStatements}).
+ * reports them): the script ends by reading the row back, in the same job. Every statement is bounded in
+ * time ({@link BigQueryStatements}).
  */
 public final class BigQueryLedger implements RunLedger {
     /** How long one statement may take, client retries included; {@link LedgerRetry} bounds the retries of a whole call. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final String SELECT = "SELECT " + LedgerColumns.list() + " FROM %s WHERE dbName = @dbName AND tableName = @tableName";
     private static final String ORDER = " ORDER BY td_timestamp DESC, environment";
+    private static final String KEY_MATCH = " AND td_timestamp = @td_timestamp AND environment = @environment";
 
     private final BigQuery client;
     private final BigQueryLedgerTable table;
@@ -57,7 +59,8 @@ public final class BigQueryLedger implements RunLedger {
         this.table = table;
         this.statements = new BigQueryStatements(client, retry, callTimeout, "bigquery:" + table);
         this.clock = clock;
-        this.recordSql = BigQueryLedgerSql.record(table);
+        // The script's result is its last statement's: the row as the transaction left it, read in the same job.
+        this.recordSql = BigQueryLedgerSql.record(table) + "\n" + String.format(SELECT, table.quoted()) + KEY_MATCH + ";\n";
     }
 
     /**
@@ -157,14 +160,14 @@ public final class BigQueryLedger implements RunLedger {
                 .addNamedParameter("dataproc_job_id", QueryParameterValue.string(jobId))
                 .addNamedParameter("now", timestamp(now))
                 .build();
-        statements.query("record " + key + " as " + status, write);
-        return find(key).orElseThrow(() -> new LedgerException("Recorded " + key + " as " + status + " in " + describe()
-                + " but cannot read the row back"));
+        List<LedgerRow> rows = rows(statements.query("record " + key + " as " + status, write));
+        return rows.stream().findFirst().orElseThrow(() -> new LedgerException("Recorded " + key + " as " + status + " in "
+                + describe() + " but cannot read the row back"));
     }
 
     @Override
     public Optional<LedgerRow> find(LedgerKey key) {
-        String sql = String.format(SELECT, table.quoted()) + " AND td_timestamp = @td_timestamp AND environment = @environment";
+        String sql = String.format(SELECT, table.quoted()) + KEY_MATCH;
         List<LedgerRow> rows = read("read " + key, keyed(sql, key).build());
         return rows.stream().findFirst();
     }
@@ -184,7 +187,10 @@ public final class BigQueryLedger implements RunLedger {
     }
 
     private List<LedgerRow> read(String what, QueryJobConfiguration query) {
-        TableResult result = statements.query(what, query);
+        return rows(statements.query(what, query));
+    }
+
+    private static List<LedgerRow> rows(TableResult result) {
         List<LedgerRow> rows = new ArrayList<>();
         for (FieldValueList row : result.iterateAll()) {
             LedgerKey key = new LedgerKey(row.get(LedgerColumns.DB_NAME).getStringValue(), row.get(LedgerColumns.TABLE_NAME).getStringValue(),
