@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.run.RunOptions;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -113,8 +112,6 @@ final class CopyOptions {
             description = "Hive Metastore to register the partition in: thrift://HOST:PORT or none (default: ${DEFAULT-VALUE}).")
     String metastore;
 
-    @Mixin
-    LedgerArguments ledger = new LedgerArguments();
 
     @Option(names = "--job-id", paramLabel = "ID",
             description = "Job id to record (default: the Dataproc job id from YARN tags dataproc_job_<id>, else generated).")

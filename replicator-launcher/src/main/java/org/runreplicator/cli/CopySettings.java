@@ -49,11 +49,13 @@ final class CopySettings {
     }
 
     /**
-     * Resolves {@code o}; passwords, once read, are registered with {@code redactor} before anything
-     * else can fail. {@code systemProperties} may carry Dataproc's YARN tags (see {@link JobId}).
+     * Resolves {@code o} and, for {@code run}, its ledger options ({@code ledgerArguments}; null for
+     * {@code plan}, which records nothing). Passwords, once read, are registered with
+     * {@code redactor} before anything else can fail. {@code systemProperties} may carry Dataproc's
+     * YARN tags (see {@link JobId}).
      */
-    static CopySettings resolve(CopyOptions o, Map<String, String> env, Properties systemProperties, SecretRedactor redactor,
-            Clock clock) {
+    static CopySettings resolve(CopyOptions o, LedgerArguments ledgerArguments, Map<String, String> env, Properties systemProperties,
+            SecretRedactor redactor, Clock clock) {
         Configuration conf = new Configuration();
         for (Map.Entry<String, String> property : o.hadoopProperties.entrySet()) {
             conf.set(property.getKey(), property.getValue(), "command line -D");
@@ -61,7 +63,8 @@ final class CopySettings {
         Secret password = PasswordReader.SOURCE.read(o.sourcePasswordFile, o.sourcePasswordEnv, env, conf);
         redactor.register(password);
 
-        LedgerOptions ledger = o.ledger.resolve(LedgerSpec.NONE, env, redactor, conf);
+        LedgerOptions ledger = ledgerArguments == null ? LedgerOptions.builder(LedgerSpec.none()).build()
+                : ledgerArguments.resolve(LedgerSpec.NONE, env, redactor, conf);
         checkEngine(o.engine);
         checkMetastore(o.metastore);
         JobId jobId = JobId.resolve(o.jobId, conf, systemProperties, clock);

@@ -21,7 +21,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopySettings settings = CopySettings.resolve(options, invocation.env(), invocation.systemProperties(), invocation.redactor(),
+        CopySettings settings = CopySettings.resolve(options, null, invocation.env(), invocation.systemProperties(), invocation.redactor(),
                 invocation.clock());
         PlanReport report = new TableCopy(settings.runOptions(), settings.hadoopConf()).plan();
         invocation.out().print(PlanText.render(report));

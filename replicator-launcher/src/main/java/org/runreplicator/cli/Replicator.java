@@ -64,15 +64,16 @@ public final class Replicator {
         Invocation invocation = new Invocation(System.out, System.err, env, System.getProperties(), clock);
         ParseResult parsed = commandLine(invocation).parseArgs(args);
         Object command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject() : null;
-        CopyOptions options;
         if (command instanceof RunCommand) {
-            options = ((RunCommand) command).options;
-        } else if (command instanceof PlanCommand) {
-            options = ((PlanCommand) command).options;
-        } else {
-            throw ReplicatorException.usage("Expected run or plan arguments");
+            RunCommand run = (RunCommand) command;
+            return CopySettings.resolve(run.options, run.ledgerArguments, invocation.env(), invocation.systemProperties(),
+                    invocation.redactor(), invocation.clock());
         }
-        return CopySettings.resolve(options, invocation.env(), invocation.systemProperties(), invocation.redactor(), invocation.clock());
+        if (command instanceof PlanCommand) {
+            return CopySettings.resolve(((PlanCommand) command).options, null, invocation.env(), invocation.systemProperties(),
+                    invocation.redactor(), invocation.clock());
+        }
+        throw ReplicatorException.usage("Expected run or plan arguments");
     }
 
     private static CommandLine commandLine(Invocation invocation) {

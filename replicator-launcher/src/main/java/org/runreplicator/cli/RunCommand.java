@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CopyOptions options;
 
+    @Mixin
+    LedgerArguments ledgerArguments = new LedgerArguments();
+
     private final Invocation invocation;
 
     RunCommand(Invocation invocation) {
@@ -38,8 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopySettings settings = CopySettings.resolve(options, invocation.env(), invocation.systemProperties(), invocation.redactor(),
-                invocation.clock());
+        CopySettings settings = CopySettings.resolve(options, ledgerArguments, invocation.env(), invocation.systemProperties(),
+                invocation.redactor(), invocation.clock());
         RunOptions run = settings.runOptions();
         LedgerOptions ledgerOptions = settings.ledger();
         LOG.info("Copying {} into {} partition {} with {} {} splits (job {} from {}, environment {}, ledger {})", run.table(),
