@@ -1,5 +1,6 @@
 package org.runreplicator.ledger;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class LedgerColumns {
         types.put(ENVIRONMENT, "STRING");
         types.put(STATUS, "STRING");
         types.put(DATAPROC_JOB_ID, "STRING");
-        return java.util.Collections.unmodifiableMap(types);
+        return Collections.unmodifiableMap(types);
     }
 
     /** {@code dbName, tableName, ...} for SQL. */

@@ -1,5 +1,6 @@
 package org.runreplicator.cli;
 
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.runreplicator.ReplicatorException;
@@ -64,7 +65,7 @@ final class LedgerArguments {
         boolean jdbc = spec.kind() == LedgerSpec.Kind.JDBC || spec.kind() == LedgerSpec.Kind.EMBEDDED;
         if (!jdbc && (table != null || user != null || password != null)) {
             throw ReplicatorException.usage("--ledger-table, --ledger-user and --ledger-password-* apply to jdbc: and embedded"
-                    + " ledgers only, not to --ledger " + spec.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    + " ledgers only, not to --ledger " + spec.kind().name().toLowerCase(Locale.ROOT));
         }
         if (table != null && !JdbcLedger.isValidTableName(table)) {
             throw ReplicatorException.usage("Invalid --ledger-table '" + table + "': expected [SCHEMA.]TABLE of letters, digits and _");

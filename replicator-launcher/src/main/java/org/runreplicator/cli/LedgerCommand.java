@@ -1,7 +1,9 @@
 package org.runreplicator.cli;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.runreplicator.ReplicatorException;
@@ -36,7 +38,7 @@ final class LedgerCommand implements Callable<Integer> {
     LedgerArguments ledgerArguments = new LedgerArguments();
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Hadoop configuration property (for a password file on hdfs:// or gs://).")
-    java.util.Map<String, String> hadoopProperties = new java.util.LinkedHashMap<>();
+    Map<String, String> hadoopProperties = new LinkedHashMap<>();
 
     private final Invocation invocation;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.runreplicator.ledger.LedgerRow;
@@ -64,15 +65,15 @@ final class LedgerReport {
         LedgerRow onPrem = run.get(ONPREM);
         LedgerRow gcp = run.get(GCP);
         if (onPrem == null) {
-            return gcp == null ? "no on-prem or GCP row" : "no on-prem run (GCP " + gcp.status().name().toLowerCase() + ")";
+            return gcp == null ? "no on-prem or GCP row" : "no on-prem run (GCP " + gcp.status().name().toLowerCase(Locale.ROOT) + ")";
         }
         if (onPrem.status() != LedgerStatus.SUCCEEDED) {
-            return "on-prem " + onPrem.status().name().toLowerCase();
+            return "on-prem " + onPrem.status().name().toLowerCase(Locale.ROOT);
         }
         if (gcp == null) {
             return "no: GCP has no row";
         }
-        return gcp.status() == LedgerStatus.SUCCEEDED ? "yes" : "no: GCP " + gcp.status().name().toLowerCase();
+        return gcp.status() == LedgerStatus.SUCCEEDED ? "yes" : "no: GCP " + gcp.status().name().toLowerCase(Locale.ROOT);
     }
 
     private static List<String> align(List<List<String>> table) {

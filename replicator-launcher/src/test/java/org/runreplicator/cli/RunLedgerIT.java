@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ class RunLedgerIT {
     }
 
     private Cli run(String... ledgerArgs) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "SALES", "ORDERS", "--source-url", SOURCE,
+        List<String> args = new ArrayList<>(List.of("run", "SALES", "ORDERS", "--source-url", SOURCE,
                 "--target", dir.resolve("out").toUri().toString(), "--td-timestamp", TD, "--job-id", "job-42"));
         args.addAll(List.of(ledgerArgs));
         return Cli.run(Map.of(), args.toArray(new String[0]));

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -110,7 +112,7 @@ public final class JdbcLedger implements RunLedger {
             name = table.substring(table.indexOf('.') + 1);
         }
         Set<String> wanted = new TreeSet<>(List.of("dbname", "tablename", "td_timestamp", "environment"));
-        java.util.Map<String, Set<String>> indexes = new java.util.HashMap<>();
+        Map<String, Set<String>> indexes = new HashMap<>();
         try (ResultSet index = meta.getIndexInfo(null, schema, fold(meta, name), true, false)) {
             while (index.next()) {
                 String column = index.getString("COLUMN_NAME");
