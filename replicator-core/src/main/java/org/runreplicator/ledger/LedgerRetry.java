@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
  * How a ledger backend retries a write or read that failed transiently: bounded attempts with
  * jittered exponential backoff, and a deadline after which no new attempt starts. Only idempotent
  * calls go through here (every ledger statement is), so a retry after a lost reply cannot double a row.
+ * The defaults leave room for many jobs finishing at once: BigQuery aborts all but one of
+ * concurrent transactions on a table, so twenty writers take turns through retries.
  */
 public final class LedgerRetry {
-    public static final int DEFAULT_MAX_ATTEMPTS = 8;
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
     public static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(500);
-    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(16);
-    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(3);
     private static final Logger LOG = LoggerFactory.getLogger(LedgerRetry.class);
 
     private final int maxAttempts;
