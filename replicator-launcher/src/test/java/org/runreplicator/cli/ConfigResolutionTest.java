@@ -63,6 +63,9 @@ class ConfigResolutionTest {
         assertThat(settings.ledger().createTable()).isFalse();
         assertThat(settings.ledger().optional()).isFalse();
         assertThat(settings.ledger().bigQueryEmulatorHost()).isNull();
+        assertThat(settings.ledger().retry().maxAttempts()).isEqualTo(10);
+        assertThat(settings.ledger().retry().deadline()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.ledger().callTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
