@@ -50,7 +50,7 @@ table_name_carrying_sql_is_refused_before_connecting() {
 }
 
 demo_copies_the_table_and_ends_with_a_json_summary() {
-  run_cli demo --rows 20000 --target "file://$work/demo"
+  run_cli demo --rows 20000 --target "file://$work/demo" --ledger "embedded:$work/ledger"
   local last
   last=$(tail -n 1 "$work/out")
   local partition
@@ -161,10 +161,17 @@ clean_dry_run_on_gcs_lists_nothing_after_clean_runs() {
   [ "$(rc)" = 0 ] && [[ $(tail -n 1 "$work/out") == *'"removed":0'* ]]
 }
 
+ledger_shows_the_row_the_demo_recorded() {
+  run_cli ledger dev1_groupondw ref_attr_class_dev --ledger "embedded:$work/ledger"
+  [ "$(rc)" = 0 ] && grep -q '^td_timestamp .*ONPREM .*GCP .*in step$' "$work/out" \
+    && grep -Eq 'SUCCEEDED +[^ ]+ +rr-[^ ]+ +no on-prem run \(GCP succeeded\)$' "$work/out"
+}
+
 check help_exits_zero help_exits_zero
 check missing_source_url_is_a_usage_error_on_one_line missing_source_url_is_a_usage_error_on_one_line
 check table_name_carrying_sql_is_refused_before_connecting table_name_carrying_sql_is_refused_before_connecting
 check demo_copies_the_table_and_ends_with_a_json_summary demo_copies_the_table_and_ends_with_a_json_summary
+check ledger_shows_the_row_the_demo_recorded ledger_shows_the_row_the_demo_recorded
 check run_on_gcs_commits_the_partition_and_a_rerun_replaces_it run_on_gcs_commits_the_partition_and_a_rerun_replaces_it
 check clean_dry_run_on_gcs_lists_nothing_after_clean_runs clean_dry_run_on_gcs_lists_nothing_after_clean_runs
 

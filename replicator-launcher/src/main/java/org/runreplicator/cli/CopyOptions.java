@@ -112,9 +112,6 @@ final class CopyOptions {
             description = "Hive Metastore to register the partition in: thrift://HOST:PORT or none (default: ${DEFAULT-VALUE}).")
     String metastore;
 
-    @Option(names = "--ledger", paramLabel = "LEDGER", defaultValue = "none",
-            description = "Run ledger: bigquery:PROJECT.DATASET.TABLE, jdbc:... or none (default: ${DEFAULT-VALUE}).")
-    String ledger;
 
     @Option(names = "--job-id", paramLabel = "ID",
             description = "Job id to record (default: the Dataproc job id from YARN tags dataproc_job_<id>, else generated).")

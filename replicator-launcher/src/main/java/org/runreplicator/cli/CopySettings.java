@@ -5,10 +5,13 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
+import org.runreplicator.ledger.LedgerOptions;
+import org.runreplicator.ledger.LedgerSpec;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.PartitionSpec;
@@ -28,29 +31,40 @@ final class CopySettings {
     static final String NONE = "none";
 
     private static final Pattern THRIFT = Pattern.compile("thrift://[^/:\\s,]+:\\d{1,5}(,thrift://[^/:\\s,]+:\\d{1,5})*");
-    private static final Pattern BIGQUERY = Pattern.compile("bigquery:[a-z][a-z0-9-]{4,28}[a-z0-9]\\.\\w{1,1024}\\.[\\w$-]{1,1024}");
-    private static final Pattern JDBC = Pattern.compile("jdbc:[a-z0-9]+:\\S+");
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[;,?&/:]password=");
 
     private final RunOptions runOptions;
     private final Configuration hadoopConf;
     private final Duration progressInterval;
+    private final LedgerOptions ledger;
+    private final String jobIdOrigin;
 
-    private CopySettings(RunOptions runOptions, Configuration hadoopConf, Duration progressInterval) {
+    private CopySettings(RunOptions runOptions, Configuration hadoopConf, Duration progressInterval, LedgerOptions ledger,
+            String jobIdOrigin) {
         this.runOptions = runOptions;
         this.hadoopConf = hadoopConf;
         this.progressInterval = progressInterval;
+        this.ledger = ledger;
+        this.jobIdOrigin = jobIdOrigin;
     }
 
-    /** Resolves {@code o}; the password, once read, is registered with {@code redactor} before anything else can fail. */
-    static CopySettings resolve(CopyOptions o, Map<String, String> env, SecretRedactor redactor, Clock clock) {
+    /**
+     * Resolves {@code o} and, for {@code run}, its ledger options ({@code ledgerArguments}; null for
+     * {@code plan}, which records nothing). Passwords, once read, are registered with
+     * {@code redactor} before anything else can fail. {@code systemProperties} may carry Dataproc's
+     * YARN tags (see {@link JobId}).
+     */
+    static CopySettings resolve(CopyOptions o, LedgerArguments ledgerArguments, Map<String, String> env, Properties systemProperties,
+            SecretRedactor redactor, Clock clock) {
         Configuration conf = hadoopConf(o);
-        Secret password = SourcePassword.read(o.sourcePasswordFile, o.sourcePasswordEnv, env, conf);
+        Secret password = PasswordReader.SOURCE.read(o.sourcePasswordFile, o.sourcePasswordEnv, env, conf);
         redactor.register(password);
 
+        LedgerOptions ledger = ledgerArguments == null ? LedgerOptions.builder(LedgerSpec.none()).build()
+                : ledgerArguments.resolve(LedgerSpec.NONE, env, redactor, conf);
         checkEngine(o.engine);
         checkMetastore(o.metastore);
-        checkLedger(o.ledger);
+        JobId jobId = JobId.resolve(o.jobId, conf, systemProperties, clock);
 
         RunOptions.Builder b = RunOptions.builder()
                 .table(new TableRef(o.database, o.table))
@@ -68,7 +82,7 @@ final class CopySettings {
                 .columnTypeOverrides(columnTypes(o.mapColumns))
                 .trimChar(o.trimChar)
                 .writer(writer(o))
-                .jobId(JobId.resolve(o.jobId, conf, clock))
+                .jobId(jobId.value())
                 .environment(o.environment)
                 .waitForLock(WaitDuration.parse(o.waitForLock, "--wait-for-lock"));
         o.connectionProperties.forEach(b::connectionProperty);
@@ -84,7 +98,7 @@ final class CopySettings {
         if (o.progressIntervalSeconds < 1) {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
-        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds));
+        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger, jobId.origin());
     }
 
     /** What {@code clean} needs: the table, a required target and the Hadoop configuration; no source. */
@@ -143,6 +157,16 @@ final class CopySettings {
         return progressInterval;
     }
 
+    /** The run ledger; its spec is {@code none} when there is none. */
+    LedgerOptions ledger() {
+        return ledger;
+    }
+
+    /** Where the job id came from, for the log's first line. */
+    String jobIdOrigin() {
+        return jobIdOrigin;
+    }
+
     private static void checkEngine(String engine) {
         if (ENGINE_MAPREDUCE.equals(engine)) {
             throw ReplicatorException.usage("--engine mapreduce is not available in this build: use --engine local");
@@ -159,17 +183,6 @@ final class CopySettings {
         }
         if (!NONE.equals(metastore)) {
             throw ReplicatorException.usage("Invalid --metastore '" + metastore + "': expected thrift://HOST:PORT or none");
-        }
-    }
-
-    // A JDBC ledger URL may carry credentials, so messages name only its kind.
-    private static void checkLedger(String ledger) {
-        if (BIGQUERY.matcher(ledger).matches() || JDBC.matcher(ledger).matches()) {
-            throw ReplicatorException.usage("The run ledger (--ledger " + ledger.substring(0, ledger.indexOf(':'))
-                    + ":...) is not available yet: use --ledger none");
-        }
-        if (!NONE.equals(ledger)) {
-            throw ReplicatorException.usage("Invalid --ledger: expected bigquery:PROJECT.DATASET.TABLE, jdbc:... or none");
         }
     }
 

@@ -5,24 +5,31 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.ledger.LedgerOptions;
+import org.runreplicator.ledger.LedgerRecorder;
+import org.runreplicator.ledger.RunLedger;
+import org.runreplicator.ledger.RunLedgers;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;
 import org.runreplicator.run.TableCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code replicator demo}: a self-contained run. Generates a warehouse-like table in an embedded
  * H2 database, copies it with the real {@link TableCopy} into local Parquet, reads the files back
- * with parquet-hadoop's reader and prints them, the row counts and the first rows; the last
- * stdout line is the run's JSON summary.
+ * with parquet-hadoop's reader and prints them, the row counts, the first rows and the ledger
+ * rows it wrote (an embedded ledger unless {@code --ledger} names another; its table is created
+ * when missing); the last stdout line is the run's JSON summary.
  */
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
         description = "Copy a generated table from an embedded H2 database into local Parquet and read it back.")
@@ -41,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--splits", paramLabel = "N", defaultValue = "8", description = "Number of splits (default: ${DEFAULT-VALUE}).")
     int splits;
 
+    @Mixin
+    LedgerArguments ledgerArguments = new LedgerArguments();
+
     private final Invocation invocation;
 
     DemoCommand(Invocation invocation) {
@@ -55,6 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         URI targetUri = targetUri();
         Configuration conf = new Configuration();
         PrintStream out = invocation.out();
+        LedgerOptions ledgerOptions = ledgerArguments.resolve("embedded", invocation.env(), invocation.redactor(), conf);
+        Optional<RunLedger> ledger = RunLedgers.open(ledgerOptions, invocation.clock());
         try (DemoSource source = DemoSource.create(rows)) {
             long sourceRows = source.rowCount();
             out.println("Source: " + DemoSource.TABLE + " in embedded H2, " + sourceRows + " rows");
@@ -70,7 +82,10 @@ final class DemoCommand implements Callable<Integer> {
             RunSummary summary;
             try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                     .start(PROGRESS_INTERVAL)) {
-                summary = new TableCopy(options, conf).run(progress);
+                TableCopy copy = new TableCopy(options, conf);
+                // The demo is self-contained: it makes its ledger table if there is none.
+                ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, true, ledgerOptions.optional())));
+                summary = copy.run(progress);
             }
             ParquetReadBack written = ParquetReadBack.of(summary.location, conf);
             out.println("Files in " + summary.location + ":");
@@ -85,7 +100,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("First " + Math.min(ROWS_SHOWN, parquetRows) + " rows:");
             written.printFirstRows(ROWS_SHOWN, out);
+            if (ledger.isPresent()) {
+                out.println("Ledger rows for " + options.table() + " in " + ledger.get().describe() + ":");
+                LedgerReport.render(ledger.get().rows(options.table().database(), options.table().table(), null))
+                        .forEach(line -> out.println("  " + line));
+            }
             out.println(summary.toJson());
+        } finally {
+            ledger.ifPresent(RunLedger::close);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.runreplicator.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 
 /** What one invocation of the command line runs against: its streams, its environment, its secrets and its clock. */
 final class Invocation {
@@ -11,11 +12,14 @@ final class Invocation {
     private final Map<String, String> env;
     private final SecretRedactor redactor = new SecretRedactor();
     private final Clock clock;
+    private final Properties systemProperties;
 
-    Invocation(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    Invocation(PrintStream out, PrintStream err, Map<String, String> env, Properties systemProperties, Clock clock) {
         this.out = out;
         this.err = err;
         this.env = Map.copyOf(env);
+        this.systemProperties = new Properties();
+        this.systemProperties.putAll(systemProperties);
         this.clock = clock;
     }
 
@@ -35,6 +39,11 @@ final class Invocation {
 
     SecretRedactor redactor() {
         return redactor;
+    }
+
+    /** The JVM's system properties, read once at the edge (Dataproc's YARN tags may be among them). */
+    Properties systemProperties() {
+        return systemProperties;
     }
 
     Clock clock() {

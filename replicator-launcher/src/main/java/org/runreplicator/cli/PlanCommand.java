@@ -21,7 +21,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopySettings settings = CopySettings.resolve(options, invocation.env(), invocation.redactor(), invocation.clock());
+        CopySettings settings = CopySettings.resolve(options, null, invocation.env(), invocation.systemProperties(), invocation.redactor(),
+                invocation.clock());
         PlanReport report = new TableCopy(settings.runOptions(), settings.hadoopConf()).plan();
         invocation.out().print(PlanText.render(report));
         return 0;

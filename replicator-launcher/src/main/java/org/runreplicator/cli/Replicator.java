@@ -18,13 +18,13 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo} and {@code clean}.
+ * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean} and {@code ledger}.
  * Exit status: 0 done, 2 usage or configuration, 3 source, 4 target, 5 validation, 1 anything
  * else; every failure prints exactly one line, {@code replicator: <what and why>}, on stderr.
  */
 @Command(name = "replicator", usageHelpAutoWidth = true,
         description = "Copies warehouse tables over JDBC into Parquet on Hadoop file systems and GCS.",
-        footer = {"", "Options of run and plan can also be set in a --config properties file (keys without dashes)"
+        footer = {"", "Options of run, plan and ledger can also be set in a --config properties file (keys without dashes)"
             + " or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,"
             + " then the environment, then the file."})
 public final class Replicator {
@@ -45,7 +45,7 @@ public final class Replicator {
 
     /** Runs the command line against the given streams and environment and returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Invocation invocation = new Invocation(out, err, env, Clock.systemUTC());
+        Invocation invocation = new Invocation(out, err, env, System.getProperties(), Clock.systemUTC());
         LogLevel level = LogLevel.remember();
         try {
             return commandLine(invocation).execute(args);
@@ -61,18 +61,19 @@ public final class Replicator {
      * {@link #execute} would, without copying anything: for checking configuration.
      */
     static CopySettings resolve(String[] args, Map<String, String> env, Clock clock) {
-        Invocation invocation = new Invocation(System.out, System.err, env, clock);
+        Invocation invocation = new Invocation(System.out, System.err, env, System.getProperties(), clock);
         ParseResult parsed = commandLine(invocation).parseArgs(args);
         Object command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject() : null;
-        CopyOptions options;
         if (command instanceof RunCommand) {
-            options = ((RunCommand) command).options;
-        } else if (command instanceof PlanCommand) {
-            options = ((PlanCommand) command).options;
-        } else {
-            throw ReplicatorException.usage("Expected run or plan arguments");
+            RunCommand run = (RunCommand) command;
+            return CopySettings.resolve(run.options, run.ledgerArguments, invocation.env(), invocation.systemProperties(),
+                    invocation.redactor(), invocation.clock());
         }
-        return CopySettings.resolve(options, invocation.env(), invocation.redactor(), invocation.clock());
+        if (command instanceof PlanCommand) {
+            return CopySettings.resolve(((PlanCommand) command).options, null, invocation.env(), invocation.systemProperties(),
+                    invocation.redactor(), invocation.clock());
+        }
+        throw ReplicatorException.usage("Expected run or plan arguments");
     }
 
     private static CommandLine commandLine(Invocation invocation) {
@@ -80,8 +81,9 @@ public final class Replicator {
                 .addSubcommand(new RunCommand(invocation))
                 .addSubcommand(new PlanCommand(invocation))
                 .addSubcommand(new DemoCommand(invocation))
-                .addSubcommand(new CleanCommand(invocation));
-        for (String copyCommand : new String[] {"run", "plan", "clean"}) {
+                .addSubcommand(new CleanCommand(invocation))
+                .addSubcommand(new LedgerCommand(invocation));
+        for (String copyCommand : new String[] {"run", "plan", "clean", "ledger"}) {
             cli.getSubcommands().get(copyCommand).setDefaultValueProvider(new ConfigDefaults(invocation.env()));
         }
         cli.setOut(new PrintWriter(invocation.out(), true));

@@ -1,6 +1,12 @@
 package org.runreplicator.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.runreplicator.ledger.LedgerException;
+import org.runreplicator.ledger.LedgerOptions;
+import org.runreplicator.ledger.LedgerRecorder;
+import org.runreplicator.ledger.RunLedger;
+import org.runreplicator.ledger.RunLedgers;
 import org.runreplicator.run.CommittedRunException;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;
@@ -10,7 +16,12 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code replicator run DB TABLE}: copies one table into one partition; stdout gets only the closing JSON summary. */
+/**
+ * {@code replicator run DB TABLE}: copies one table into one partition; stdout gets only the
+ * closing JSON summary. With a ledger, the run is recorded RUNNING, then SUCCEEDED or FAILED. If
+ * the ledger fails after the commit, the summary of what was committed is still printed, and the
+ * run exits 4.
+ */
 @Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
         description = "Copy one table into one partition of the target.")
 final class RunCommand implements Callable<Integer> {
@@ -18,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CopyOptions options;
+
+    @Mixin
+    LedgerArguments ledgerArguments = new LedgerArguments();
 
     private final Invocation invocation;
 
@@ -27,20 +41,40 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopySettings settings = CopySettings.resolve(options, invocation.env(), invocation.redactor(), invocation.clock());
+        CopySettings settings = CopySettings.resolve(options, ledgerArguments, invocation.env(), invocation.systemProperties(),
+                invocation.redactor(), invocation.clock());
         RunOptions run = settings.runOptions();
-        LOG.info("Copying {} into {} partition {} with {} {} splits (job {}, environment {})", run.table(), run.target(),
-                run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(), run.environment());
+        LedgerOptions ledgerOptions = settings.ledger();
+        LOG.info("Copying {} into {} partition {} with {} {} splits (job {} from {}, environment {}, ledger {})", run.table(),
+                run.target(), run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(),
+                settings.jobIdOrigin(), run.environment(), ledgerOptions.spec());
+        Optional<RunLedger> ledger = openLedger(ledgerOptions);
         RunSummary summary;
         try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                 .start(settings.progressInterval())) {
-            summary = new TableCopy(run, settings.hadoopConf()).run(progress);
+            TableCopy copy = new TableCopy(run, settings.hadoopConf());
+            ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, ledgerOptions.createTable(), ledgerOptions.optional())));
+            summary = copy.run(progress);
         } catch (CommittedRunException e) {
-            // The data is committed: schedulers reading the last line still learn what.
+            // The data is committed: say what, then fail with the one line.
             invocation.out().println(e.summary().toJson());
             throw e;
+        } finally {
+            ledger.ifPresent(RunLedger::close);
         }
         invocation.out().println(summary.toJson());
         return 0;
+    }
+
+    private Optional<RunLedger> openLedger(LedgerOptions options) {
+        try {
+            return RunLedgers.open(options, invocation.clock());
+        } catch (LedgerException e) {
+            if (!options.optional()) {
+                throw e;
+            }
+            LOG.warn("{}; going on without the ledger (--ledger-optional)", invocation.redactor().redact(e.getMessage()));
+            return Optional.empty();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runreplicator.ledger.LedgerSpec;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.split.SplitMethod;
@@ -56,6 +57,31 @@ class ConfigResolutionTest {
         assertThat(o.jobId()).matches("rr-20240501T023000Z-[0-9a-f]{8}");
         assertThat(settings.runOptions().environment()).isEqualTo("GCP");
         assertThat(settings.progressInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.jobIdOrigin()).isEqualTo("generated");
+        assertThat(settings.ledger().spec().kind()).isEqualTo(LedgerSpec.Kind.NONE);
+        assertThat(settings.ledger().table()).isEqualTo("run_ledger");
+        assertThat(settings.ledger().createTable()).isFalse();
+        assertThat(settings.ledger().optional()).isFalse();
+        assertThat(settings.ledger().bigQueryEmulatorHost()).isNull();
+        assertThat(settings.ledger().retry().maxAttempts()).isEqualTo(10);
+        assertThat(settings.ledger().retry().deadline()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.ledger().callTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void ledgerOptionsResolve_theEmulatorHostFromTheEnvironment_andAPasswordInsideTheUrlBecomesASecret() {
+        CopySettings bigQuery = resolve(Map.of("BIGQUERY_EMULATOR_HOST", "127.0.0.1:9050"),
+                Cli.copyArgs("run", "db", "t", "--ledger", "bigquery:my-project.ops.run_ledger", "--ledger-create", "--ledger-optional"));
+        CopySettings jdbc = resolve(Map.of("REPLICATOR_LEDGER", "jdbc:postgresql://db/ops?user=etl&password=Hunter2"),
+                Cli.copyArgs("run", "db", "t", "--ledger-table", "ops.ledger"));
+
+        assertThat(bigQuery.ledger().spec().bigQueryTable().toString()).isEqualTo("my-project.ops.run_ledger");
+        assertThat(bigQuery.ledger().bigQueryEmulatorHost()).isEqualTo("127.0.0.1:9050");
+        assertThat(bigQuery.ledger().createTable()).isTrue();
+        assertThat(bigQuery.ledger().optional()).isTrue();
+        assertThat(jdbc.ledger().spec().kind()).isEqualTo(LedgerSpec.Kind.JDBC);
+        assertThat(jdbc.ledger().table()).isEqualTo("ops.ledger");
+        assertThat(jdbc.ledger().spec().toString()).isEqualTo("jdbc:postgresql://db/ops?user=etl&password=****");
     }
 
     @Test

@@ -9,16 +9,24 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.runreplicator.testing.BigQueryEmulator;
 
 /** The job jar as a cluster runs it: the shaded jar plus the Hadoop client jars the cluster provides, in a fresh JVM. */
 class ShadedJarIT {
+    @TempDir
+    Path dir;
+
     private static JobJar.Outcome replicator(String... args) throws IOException, InterruptedException {
         return JobJar.run(List.of(), Map.of(), Duration.ofSeconds(60), args);
     }
@@ -47,6 +55,48 @@ class ShadedJarIT {
     }
 
     @Test
+    void demoRecordsIntoAnEmbeddedLedger_andLedgerPrintsItsRows() throws Exception {
+        String ledger = "embedded:" + dir.resolve("ledger");
+
+        JobJar.Outcome demo = JobJar.run(List.of(), Map.of(), Duration.ofSeconds(120), "demo", "--rows", "2000", "--splits", "2",
+                "--target", dir.resolve("demo").toUri().toString(), "--ledger", ledger);
+        JobJar.Outcome shown = replicator("ledger", "dev1_groupondw", "ref_attr_class_dev", "--ledger", ledger);
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("Ledger rows for dev1_groupondw.ref_attr_class_dev in " + ledger + " table run_ledger:");
+        assertThat(demo.lastLine()).startsWith("{\"status\":\"SUCCEEDED\"");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Ledger rows for dev1_groupondw.ref_attr_class_dev").containsPattern("GCP +last_modified_at")
+                .containsPattern("SUCCEEDED +\\S+ +rr-\\S+ +no on-prem run \\(GCP succeeded\\)");
+    }
+
+    @Test
+    void aRunRecordsItselfInBigQuery_throughTheRelocatedClient_underTheDataprocJobIdFromTheDriversSystemProperties() throws Exception {
+        BigQueryEmulator emulator = BigQueryEmulator.shared();
+        String source = "jdbc:h2:file:" + dir.resolve("source");
+        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA SALES");
+            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, NOTE VARCHAR(20))");
+            s.execute("INSERT INTO SALES.ORDERS SELECT X, 'order ' || X FROM SYSTEM_RANGE(1, 1000)");
+        }
+        String ledger = "bigquery:" + BigQueryEmulator.PROJECT + "." + BigQueryEmulator.DATASET + ".jar_ledger";
+        Map<String, String> env = Map.of("BIGQUERY_EMULATOR_HOST", emulator.host());
+
+        JobJar.Outcome run = JobJar.run(List.of("-Dspark.yarn.tags=dataproc_hash_1,dataproc_job_0a1b2c3d"), env, Duration.ofSeconds(120),
+                "run", "SALES", "ORDERS", "--source-url", source, "--target", dir.resolve("out").toUri().toString(),
+                "--td-timestamp", "2024-05-01T02:00:00Z", "--ledger", ledger, "--ledger-create");
+        JobJar.Outcome shown = JobJar.run(List.of(), env, Duration.ofSeconds(60), "ledger", "SALES", "ORDERS", "--ledger", ledger);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).contains("\"rows\":1000", "\"jobId\":\"0a1b2c3d\"", "\"tdTimestamp\":\"2024-05-01T02:00:00Z\"");
+        assertThat(run.err().lines().findFirst().orElse("")).contains("job 0a1b2c3d from Dataproc YARN tag in system property spark.yarn.tags",
+                "ledger " + ledger);
+        assertThat(run.err()).contains("is RUNNING (job 0a1b2c3d)", "is SUCCEEDED (job 0a1b2c3d)");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).containsPattern("2024-05-01T02:00:00Z +- +- +- +SUCCEEDED +\\S+ +0a1b2c3d +no on-prem run \\(GCP succeeded\\)");
+    }
+
+    @Test
     void jdbcDriversAndLoggingConfigurationLoadFromTheShadedJar() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : JobJar.classpath().split(File.pathSeparator)) {
@@ -57,7 +107,10 @@ class ShadedJarIT {
             for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
                 drivers.add(driver.getClass().getName());
             }
-            assertThat(drivers).contains("org.h2.Driver", "org.postgresql.Driver", "com.teradata.jdbc.TeraDriver");
+            assertThat(drivers).contains("org.h2.Driver", "org.postgresql.Driver", "com.teradata.jdbc.TeraDriver", "com.mysql.cj.jdbc.Driver");
+            assertThat(loader.loadClass("org.runreplicator.shaded.com.google.cloud.bigquery.BigQueryOptions")).isNotNull();
+            assertThat(loader.getResource("com/google/common/collect/ImmutableList.class")).as("unrelocated Guava").isNull();
+            assertThat(loader.getResource("com/google/protobuf/Message.class")).as("unrelocated Protobuf").isNull();
             assertThat(new String(loader.getResourceAsStream("logback.xml").readAllBytes(), StandardCharsets.UTF_8))
                     .contains("<logger name=\"org.runreplicator\" level=\"INFO\"/>");
             assertThat(loader.loadClass("org.runreplicator.shaded.parquet.hadoop.ParquetWriter")).isNotNull();

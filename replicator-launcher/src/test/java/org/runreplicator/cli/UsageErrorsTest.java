@@ -25,8 +25,15 @@ class UsageErrorsTest {
                 Arguments.of("engine unknown", Cli.copyArgs("run", "db", "t", "--engine", "spark"), "Invalid --engine 'spark'"),
                 Arguments.of("metastore not yet", Cli.copyArgs("run", "db", "t", "--metastore", "thrift://hms:9083"), "not available yet"),
                 Arguments.of("metastore malformed", Cli.copyArgs("run", "db", "t", "--metastore", "hms:9083"), "Invalid --metastore 'hms:9083'"),
-                Arguments.of("ledger not yet", Cli.copyArgs("run", "db", "t", "--ledger", "bigquery:my-project.ops.ledger"), "not available yet"),
                 Arguments.of("ledger malformed", Cli.copyArgs("run", "db", "t", "--ledger", "ledger.csv"), "Invalid --ledger"),
+                Arguments.of("bigquery ledger name", Cli.copyArgs("run", "db", "t", "--ledger", "bigquery:ops.ledger"), "PROJECT.DATASET.TABLE"),
+                Arguments.of("ledger table for bigquery", Cli.copyArgs("run", "db", "t", "--ledger", "bigquery:my-project.ops.ledger",
+                        "--ledger-table", "x"), "apply to jdbc: and embedded ledgers only"),
+                Arguments.of("ledger table name", Cli.copyArgs("run", "db", "t", "--ledger", "embedded", "--ledger-table", "a;b"),
+                        "Invalid --ledger-table 'a;b'"),
+                Arguments.of("ledger password env unset", Cli.copyArgs("run", "db", "t", "--ledger", "jdbc:postgresql://db/ops",
+                        "--ledger-password-env", "NO_SUCH_VAR_XYZ"), "Cannot read the ledger password: environment variable NO_SUCH_VAR_XYZ"),
+                Arguments.of("ledger command without ledger", new String[] {"ledger", "db", "t", "--ledger", "none"}, "needs a ledger"),
                 Arguments.of("table with SQL", Cli.copyArgs("run", "db", "x; DROP TABLE y"), "Invalid table name 'x; DROP TABLE y'"),
                 Arguments.of("table with quotes", Cli.copyArgs("plan", "db", "ab\"c"), "Invalid table name 'ab\"c'"),
                 Arguments.of("database with quote", Cli.copyArgs("plan", "o'brien", "t"), "Invalid database name 'o'brien'"),
@@ -88,7 +95,7 @@ class UsageErrorsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).contains("Usage: replicator", "run", "plan", "demo");
+        assertThat(result.out()).contains("Usage: replicator", "run", "plan", "demo", "ledger");
     }
 
     @Test
@@ -98,7 +105,8 @@ class UsageErrorsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--source-url", "--source-user", "--source-password-file", "--source-password-env",
                 "--target", "--partition", "--td-timestamp", "--split-method", "--split-by", "--splits", "--max-connections",
-                "--fetch-size", "--where", "--engine", "--metastore", "--ledger", "--job-id", "--environment", "--compression",
+                "--fetch-size", "--where", "--engine", "--metastore", "--ledger", "--ledger-table", "--ledger-user",
+                "--ledger-password-file", "--ledger-password-env", "--ledger-create", "--ledger-optional", "--job-id", "--environment", "--compression",
                 "--map-column", "--trim-char", "--target-file-size", "--row-group-size", "--dictionary", "--max-attempts",
                 "--connection-property", "--progress-interval", "--config", "-D", "--verbose",
                 "taken as UTC", "Number of splits (default: 4)");

@@ -14,24 +14,34 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 
 /**
- * Reads the source password from where the user keeps it, never from the command line:
- * a file ({@code --source-password-file}: a local path, or a {@code hdfs://}, {@code gs://} or
- * other URI read through the Hadoop FileSystem) or an environment variable
+ * Reads a password (the source's, or a JDBC ledger's) from where the user keeps it, never from the
+ * command line: a file ({@code --source-password-file}: a local path, or a {@code hdfs://},
+ * {@code gs://} or other URI read through the Hadoop FileSystem) or an environment variable
  * ({@code --source-password-env VAR}).
  */
-final class SourcePassword {
+final class PasswordReader {
+    static final PasswordReader SOURCE = new PasswordReader("source", "--source-password-file", "--source-password-env");
+    static final PasswordReader LEDGER = new PasswordReader("ledger", "--ledger-password-file", "--ledger-password-env");
+
     private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Pattern TRAILING_NEWLINES = Pattern.compile("[\r\n]+$");
     // A password file is a few bytes; refusing large ones keeps a wrong path from filling the heap.
     private static final int MAX_BYTES = 64 * 1024;
 
-    private SourcePassword() {
+    private final String whose;
+    private final String fileOption;
+    private final String envOption;
+
+    private PasswordReader(String whose, String fileOption, String envOption) {
+        this.whose = whose;
+        this.fileOption = fileOption;
+        this.envOption = envOption;
     }
 
     /** The password, or null when neither source is given. */
-    static Secret read(String file, String envVariable, Map<String, String> env, Configuration conf) {
+    Secret read(String file, String envVariable, Map<String, String> env, Configuration conf) {
         if (file != null && envVariable != null) {
-            throw ReplicatorException.usage("Give either --source-password-file or --source-password-env, not both");
+            throw ReplicatorException.usage("Give either " + fileOption + " or " + envOption + ", not both");
         }
         if (file != null) {
             return fromFile(file, conf);
@@ -42,25 +52,25 @@ final class SourcePassword {
         return null;
     }
 
-    private static Secret fromEnvironment(String variable, Map<String, String> env) {
+    private Secret fromEnvironment(String variable, Map<String, String> env) {
         String value = env.get(variable);
         if (value == null) {
-            throw ReplicatorException.usage("Cannot read the source password: environment variable " + variable
-                    + " (--source-password-env) is not set");
+            throw ReplicatorException.usage("Cannot read the " + whose + " password: environment variable " + variable
+                    + " (" + envOption + ") is not set");
         }
         return Secret.of(value);
     }
 
-    private static Secret fromFile(String file, Configuration conf) {
+    private Secret fromFile(String file, Configuration conf) {
         byte[] bytes;
         try {
             bytes = URI_WITH_SCHEME.matcher(file).matches() ? readHadoop(file, conf) : readLocal(file);
         } catch (IOException | IllegalArgumentException e) {
-            throw ReplicatorException.usage("Cannot read the source password file " + file + ": " + describe(e));
+            throw ReplicatorException.usage("Cannot read the " + whose + " password file " + file + ": " + describe(e));
         }
         String password = TRAILING_NEWLINES.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceFirst("");
         if (password.isEmpty()) {
-            throw ReplicatorException.usage("Cannot read the source password file " + file + ": it is empty");
+            throw ReplicatorException.usage("Cannot read the " + whose + " password file " + file + ": it is empty");
         }
         return Secret.of(password);
     }
