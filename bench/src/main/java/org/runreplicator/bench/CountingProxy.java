@@ -7,13 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on a free loopback port in front of one upstream server, counting the bytes each way
- * and following the client's HTTP requests ({@link HttpRequestScanner}) into a {@link ProxyTraffic}.
+ * and following the HTTP exchanges ({@link HttpMessageScanner}) into a {@link ProxyTraffic}.
  * It forwards every byte as soon as it is read, so it neither buffers nor reorders: the client sees
  * the upstream server, a little further away.
  */
@@ -85,7 +87,21 @@ final class CountingProxy implements AutoCloseable {
         server.setTcpNoDelay(true);
         open.add(client);
         open.add(server);
-        HttpRequestScanner scanner = new HttpRequestScanner(traffic::request, traffic::unparsed);
+        // Responses come back in the order of the requests: each answers the oldest unanswered one.
+        Deque<Exchange> unanswered = new ConcurrentLinkedDeque<>();
+        HttpMessageScanner requests = new HttpMessageScanner(HttpMessageScanner.Side.REQUESTS,
+                request -> unanswered.add(traffic.request(request)), traffic::unparsed, System::nanoTime, () -> false);
+        HttpMessageScanner responses = new HttpMessageScanner(HttpMessageScanner.Side.RESPONSES, response -> {
+            if (response.status() / 100 != 1) { // an interim 1xx answers nothing yet
+                Exchange answered = unanswered.poll();
+                if (answered != null) {
+                    answered.answer(response);
+                }
+            }
+        }, traffic::unparsed, System::nanoTime, () -> {
+            Exchange next = unanswered.peek();
+            return next != null && next.method().equals("HEAD");
+        });
         AtomicInteger directionsEnded = new AtomicInteger();
         Runnable ended = () -> {
             if (directionsEnded.incrementAndGet() == 2) {
@@ -95,9 +111,12 @@ final class CountingProxy implements AutoCloseable {
         };
         daemon("proxy-up-" + client.getPort(), () -> pump(client, server, (b, off, n) -> {
             traffic.sentToServer(n);
-            scanner.feed(b, off, n);
+            requests.feed(b, off, n);
         }, ended)).start();
-        daemon("proxy-down-" + client.getPort(), () -> pump(server, client, (b, off, n) -> traffic.sentToClient(n), ended)).start();
+        daemon("proxy-down-" + client.getPort(), () -> pump(server, client, (b, off, n) -> {
+            traffic.sentToClient(n);
+            responses.feed(b, off, n);
+        }, ended)).start();
     }
 
     private interface Tap {

@@ -130,7 +130,14 @@ public final class GcsCommitBench {
 
         System.gc(); // so the run's heap figures start from what the previous run left live, not its garbage
         memory.reset();
-        RunSummary summary = new TableCopy(options, store.jobConf()).withCommitProtocol(protocol).run(ProgressListener.NONE);
+        ProxyTraffic.Mark started = traffic.mark();
+        RunSummary summary;
+        try {
+            summary = new TableCopy(options, store.jobConf()).withCommitProtocol(protocol).run(ProgressListener.NONE);
+        } catch (RuntimeException e) {
+            writeRequests(size, kind + "-failed", started.atNanos(), List.of(traffic.between(started, traffic.mark())));
+            throw e;
+        }
         long peakRss = memory.peakRssBytes();
         long maxHeap = memory.maxHeapAfterGcBytes();
 
@@ -150,7 +157,7 @@ public final class GcsCommitBench {
         writeRequests(size, kind, marks.begun().atNanos(), List.of(before, during, after));
         log(String.format("%s %s: %,d rows, %d files, %,d bytes in %.1f s; commit %.3f s, %,d bytes sent during it (%d requests),"
                         + " %,d before it; peak RSS %,d MB, max heap after GC %,d MB%s", size.label(), kind, summary.rows, summary.files,
-                summary.bytes, summary.seconds, marks.commitWallSeconds(), during.bytesToServer(), during.requests().size(),
+                summary.bytes, summary.seconds, marks.commitWallSeconds(), during.bytesToServer(), during.exchanges().size(),
                 before.bytesToServer(), peakRss / 1_000_000, maxHeap / 1_000_000,
                 visibility == null ? "" : "; two versions visible " + GcsCommitReport.window(visibility)));
         return summary;
@@ -202,13 +209,16 @@ public final class GcsCommitBench {
     /** Every request of the run (before, during and after the commit), for a reader who wants to see what the counts are made of. */
     private void writeRequests(GcsCommitSettings.PartitionSize size, String kind, long startNanos, List<TrafficWindow> phases)
             throws IOException {
-        String[] names = {"before", "commit", "after"};
-        StringBuilder tsv = new StringBuilder("phase\tseconds\tkind\tmethod\theader_bytes\tbody_bytes\ttarget\n");
+        String[] names = phases.size() == 1 ? new String[] {"run"} : new String[] {"before", "commit", "after"};
+        StringBuilder tsv = new StringBuilder("phase\tseconds\tkind\tmethod\theader_bytes\tbody_bytes\tstatus\tserver_ms\ttarget\n");
         for (int i = 0; i < phases.size(); i++) {
-            for (HttpRequestScanner.Request r : phases.get(i).requests()) {
-                tsv.append(names[i]).append('\t').append(String.format(Locale.ROOT, "%.3f", (r.completedNanos() - startNanos) / 1e9))
-                        .append('\t').append(TrafficWindow.kind(r)).append('\t').append(r.method()).append('\t')
-                        .append(r.headerBytes()).append('\t').append(r.bodyBytes()).append('\t').append(r.target()).append('\n');
+            for (Exchange e : phases.get(i).exchanges()) {
+                tsv.append(names[i]).append('\t').append(String.format(Locale.ROOT, "%.3f", (e.sentNanos() - startNanos) / 1e9))
+                        .append('\t').append(TrafficWindow.kind(e)).append('\t').append(e.method())
+                        .append('\t').append(e.request().headerBytes()).append('\t').append(e.bodyBytes())
+                        .append('\t').append(e.status())
+                        .append('\t').append(String.format(Locale.ROOT, "%.1f", e.serverNanos() / 1e6))
+                        .append('\t').append(e.target()).append('\n');
             }
         }
         Files.writeString(settings.work.resolve("requests-" + size.pathName() + "-" + kind + ".tsv"), tsv);

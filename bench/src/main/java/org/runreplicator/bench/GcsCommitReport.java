@@ -18,8 +18,9 @@ final class GcsCommitReport {
     String render() {
         StringBuilder out = new StringBuilder()
                 .append("| partition | run | files | Parquet bytes | commit wall s (measured / summary) | bytes sent during the commit"
-                        + " | of which request bodies (largest) | bytes received during the commit | requests during the commit |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+                        + " | of which request bodies (largest) | bytes received during the commit | requests during the commit"
+                        + " | slowest answer during the commit, s |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (CommitRun r : runs) {
             TrafficWindow c = r.duringCommit();
             out.append("| ").append(r.size().label()).append(" | ").append(r.run())
@@ -31,6 +32,7 @@ final class GcsCommitReport {
                     .append(c.largestBody().map(q -> bytes(q.bodyBytes())).orElse("0")).append(")")
                     .append(" | ").append(bytes(c.bytesToClient()))
                     .append(" | ").append(requests(c))
+                    .append(" | ").append(c.slowestAnswer().map(e -> TrafficWindow.kind(e) + " " + fmt(e.serverNanos() / 1e9, 3)).orElse("-"))
                     .append(" |\n");
         }
         out.append('\n')
@@ -72,7 +74,7 @@ final class GcsCommitReport {
         Map<String, Integer> kinds = w.countsByKind();
         String each = kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         String partial = w.unparsedBytes() > 0 ? "; " + bytes(w.unparsedBytes()) + " bytes not parsed" : "";
-        return w.requests().size() + ": " + each + partial;
+        return w.exchanges().size() + ": " + each + partial;
     }
 
     /** {@code 10–11 (25.2)}: the fewest and most requests that carried one file's data, and the largest request in MB. */

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * The traffic between two {@link ProxyTraffic.Mark}s, taken at {@code startNanos} and
- * {@code endNanos}: bytes each way and the requests the client completed. {@code unparsedBytes}
- * are client bytes no request could be told from (zero when the request breakdown is whole).
+ * {@code endNanos}: bytes each way and the exchanges whose requests the client completed.
+ * {@code unparsedBytes} are bytes no message could be told from (zero when the breakdown is whole).
  */
 record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long bytesToClient, long unparsedBytes,
-                     List<HttpRequestScanner.Request> requests) {
+                     List<Exchange> exchanges) {
 
     private static final Pattern UPLOAD_ID = Pattern.compile("[?&]upload_id=([^&]+)");
 
@@ -39,24 +39,29 @@ record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long by
 
     /** Request bodies only (what an upload carries), without the request lines and headers. */
     long bodyBytes() {
-        return requests.stream().mapToLong(HttpRequestScanner.Request::bodyBytes).sum();
+        return exchanges.stream().mapToLong(Exchange::bodyBytes).sum();
     }
 
-    Optional<HttpRequestScanner.Request> largestBody() {
-        return requests.stream().max(Comparator.comparingLong(HttpRequestScanner.Request::bodyBytes));
+    Optional<Exchange> largestBody() {
+        return exchanges.stream().max(Comparator.comparingLong(Exchange::bodyBytes));
+    }
+
+    /** The exchange the server took longest to answer, if any was answered. */
+    Optional<Exchange> slowestAnswer() {
+        return exchanges.stream().filter(e -> e.serverNanos() >= 0).max(Comparator.comparingLong(Exchange::serverNanos));
     }
 
     /** How many requests of each kind ({@link #kind}), by name. */
     Map<String, Integer> countsByKind() {
         Map<String, Integer> counts = new TreeMap<>();
-        requests.forEach(r -> counts.merge(kind(r), 1, Integer::sum));
+        exchanges.forEach(r -> counts.merge(kind(r), 1, Integer::sum));
         return counts;
     }
 
     /** The resumable upload sessions of this window that sent at least {@link #DATA_UPLOAD_MIN_BYTES}, in order of their first request. */
     List<UploadSession> dataUploads() {
-        Map<String, List<HttpRequestScanner.Request>> sessions = new LinkedHashMap<>();
-        for (HttpRequestScanner.Request r : requests) {
+        Map<String, List<Exchange>> sessions = new LinkedHashMap<>();
+        for (Exchange r : exchanges) {
             Matcher id = UPLOAD_ID.matcher(r.target());
             if (r.method().equals("PUT") && id.find() && r.bodyBytes() > 0) {
                 sessions.computeIfAbsent(id.group(1), k -> new ArrayList<>()).add(r);
@@ -64,11 +69,11 @@ record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long by
         }
         List<UploadSession> data = new ArrayList<>();
         sessions.forEach((id, puts) -> {
-            long bytes = puts.stream().mapToLong(HttpRequestScanner.Request::bodyBytes).sum();
+            long bytes = puts.stream().mapToLong(Exchange::bodyBytes).sum();
             if (bytes >= DATA_UPLOAD_MIN_BYTES) {
                 data.add(new UploadSession(id, puts.size(), bytes,
-                        puts.stream().mapToLong(HttpRequestScanner.Request::bodyBytes).max().orElse(0),
-                        puts.get(0).completedNanos(), puts.get(puts.size() - 1).completedNanos()));
+                        puts.stream().mapToLong(Exchange::bodyBytes).max().orElse(0),
+                        puts.get(0).sentNanos(), puts.get(puts.size() - 1).sentNanos()));
             }
         });
         return data;
@@ -80,7 +85,7 @@ record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long by
      * {@code delete}, {@code read} (object content), {@code list}, {@code metadata} (an object or
      * bucket's metadata), else the method in lower case.
      */
-    static String kind(HttpRequestScanner.Request request) {
+    static String kind(Exchange request) {
         String method = request.method();
         String path = request.target();
         int query = path.indexOf('?');

@@ -17,7 +17,7 @@ class GcsCommitReportTest {
             request("PUT", "/upload/storage/v1/b/bench/o?uploadType=resumable&upload_id=A", 1_000_000, 9_500_000_000L));
     private final TrafficWindow commit = window(
             request("GET", OBJECT, 0, 1),
-            request("POST", OBJECT + "/copyTo/b/bench/o/y", 0, 2),
+            request("POST", OBJECT + "/copyTo/b/bench/o/y", 0, 2, 123_000_000),
             request("DELETE", OBJECT, 0, 3),
             request("PUT", "/upload/storage/v1/b/bench/o?uploadType=resumable&upload_id=C", 700, 4));
     private final TrafficWindow after = window(request("DELETE", OBJECT, 0, 5));
@@ -27,7 +27,7 @@ class GcsCommitReportTest {
         String md = new GcsCommitReport(List.of(run("first", null))).render();
 
         assertThat(md).contains("| 1 GB | first | 4 | 1,000,123,456 | 0.210 / 0.209 | "
-                + GcsCommitReport.bytes(commit.bytesToServer()) + " | 700 (700) | 0 | 4: copy 1, delete 1, metadata 1, upload 1 |");
+                + GcsCommitReport.bytes(commit.bytesToServer()) + " | 700 (700) | 0 | 4: copy 1, delete 1, metadata 1, upload 1 | copy 0.123 |");
     }
 
     @Test

@@ -30,8 +30,22 @@ class TrafficWindowTest {
                 request("PUT", "/upload/storage/v1/b/bench/o?uploadType=resumable&upload_id=9", 700, 3));
 
         assertThat(w.bodyBytes()).isEqualTo(1200);
-        assertThat(w.largestBody()).get().extracting(HttpRequestScanner.Request::bodyBytes).isEqualTo(700L);
+        assertThat(w.largestBody()).get().extracting(Exchange::bodyBytes).isEqualTo(700L);
         assertThat(w.countsByKind()).containsExactly(java.util.Map.entry("metadata", 1), java.util.Map.entry("upload", 2));
+    }
+
+    @Test
+    void theSlowestAnswerIsTheOneTheServerTookLongestOver_unansweredOnesAside() {
+        Exchange unanswered = new Exchange(new HttpMessage("POST /x/copyTo/b/bench/o/y HTTP/1.1", 100, 0, 0, 1));
+        TrafficWindow w = window(request("GET", OBJECT, 0, 1, 5_000), request("POST", OBJECT + "/copyTo/b/bench/o/y", 0, 2, 90_000),
+                unanswered);
+
+        assertThat(w.slowestAnswer()).get().satisfies(e -> {
+            assertThat(TrafficWindow.kind(e)).isEqualTo("copy");
+            assertThat(e.serverNanos()).isEqualTo(90_000);
+        });
+        assertThat(unanswered.serverNanos()).isEqualTo(-1);
+        assertThat(unanswered.status()).isEqualTo(-1);
     }
 
     @Test
@@ -53,19 +67,26 @@ class TrafficWindowTest {
         assertThat(w.dataUploads().get(0).spanSeconds()).isEqualTo(3.0);
     }
 
-    static HttpRequestScanner.Request request(String method, String target, long body, long completedNanos) {
-        return new HttpRequestScanner.Request(method, target, 100, body, completedNanos);
+    /** A request sent at {@code sentNanos}, answered 200 by the server {@code serverNanos} later. */
+    static Exchange request(String method, String target, long body, long sentNanos, long serverNanos) {
+        HttpMessage request = new HttpMessage(method + " " + target + " HTTP/1.1", 100, body, sentNanos - 1, sentNanos);
+        HttpMessage response = new HttpMessage("HTTP/1.1 200 OK", 80, 2, sentNanos + serverNanos, sentNanos + serverNanos + 1);
+        return Exchange.answered(request, response);
     }
 
-    static TrafficWindow window(HttpRequestScanner.Request... requests) {
+    static Exchange request(String method, String target, long body, long sentNanos) {
+        return request(method, target, body, sentNanos, 1_000);
+    }
+
+    static TrafficWindow window(Exchange... exchanges) {
         long sent = 0;
-        for (HttpRequestScanner.Request r : requests) {
-            sent += r.wireBytes();
+        for (Exchange e : exchanges) {
+            sent += e.request().wireBytes();
         }
-        return new TrafficWindow(0, 1_000_000_000L, sent, 0, 0, List.of(requests));
+        return new TrafficWindow(0, 1_000_000_000L, sent, 0, 0, List.of(exchanges));
     }
 
     private static String kind(String method, String target) {
-        return TrafficWindow.kind(new HttpRequestScanner.Request(method, target, 0, 0, 0));
+        return TrafficWindow.kind(new Exchange(new HttpMessage(method + " " + target + " HTTP/1.1", 0, 0, 0, 0)));
     }
 }
