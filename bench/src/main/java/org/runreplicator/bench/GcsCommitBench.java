@@ -228,7 +228,7 @@ public final class GcsCommitBench {
         return new Path(summary.location).getName();
     }
 
-    /** The Cloud Storage connector's settings for fake-gcs-server (PLATFORM-NOTES), with its JSON API at {@code rootUrl}. */
+    /** The Cloud Storage connector's settings for fake-gcs-server (PLATFORM-NOTES, and a longer read timeout), with its JSON API at {@code rootUrl}. */
     private static Configuration connectorConf(String rootUrl) {
         Configuration conf = new Configuration();
         conf.set("fs.gs.impl", "com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem");
@@ -238,6 +238,10 @@ public final class GcsCommitBench {
         conf.set("fs.gs.project.id", FakeGcsProcess.PROJECT);
         // The fake lacks the objects' move call: the connector then renames by server-side copy and delete.
         conf.set("fs.gs.operation.move.enable", "false");
+        // The fake finishes a resumable upload by hashing the whole object in memory: for a 270 MB file on a
+        // busy 2-core machine that took over the connector's 5 s read timeout, and the connector's recovery
+        // then finds the finished session gone (404). Waiting longer changes no byte that is sent.
+        conf.set("fs.gs.http.read-timeout", "120s");
         return conf;
     }
 
