@@ -38,7 +38,7 @@ final class GcsCommitReport {
         out.append('\n')
                 .append("| partition | run | rows | run s | bytes sent before the commit (copy) | bytes sent after the commit"
                         + " | file uploads: requests per file (largest MB) | first to last request of a file, s"
-                        + " | two versions visible to a lister | listings: all / saw both / saw part of a version"
+                        + " | two versions visible to a lister | listings: all / saw both / saw part of a version (median time)"
                         + " | peak RSS MB | max heap after GC MB | largest file MB |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CommitRun r : runs) {
@@ -51,7 +51,8 @@ final class GcsCommitReport {
                     .append(" | ").append(uploadRequests(r.beforeCommit().dataUploads()))
                     .append(" | ").append(uploadSpans(r.beforeCommit().dataUploads()))
                     .append(" | ").append(v == null ? "-" : window(v))
-                    .append(" | ").append(v == null ? "-" : v.listings() + " / " + v.listingsSeeingBoth() + " / " + v.listingsSeeingPart())
+                    .append(" | ").append(v == null ? "-" : v.listings() + " / " + v.listingsSeeingBoth() + " / " + v.listingsSeeingPart()
+                            + " (" + fmt(v.medianListingNanos() / 1e6, 1) + " ms each)")
                     .append(" | ").append(r.peakRssBytes() < 0 ? "n/a" : mib(r.peakRssBytes()))
                     .append(" | ").append(mib(r.maxHeapAfterGcBytes()))
                     .append(" | ").append(mib(r.largestFileBytes()))

@@ -37,7 +37,7 @@ class GcsCommitReportTest {
 
         assertThat(md).contains("| 1 GB | first | 8,583,690 | 61.5 | " + GcsCommitReport.bytes(copy.bytesToServer()) + " | "
                 + GcsCommitReport.bytes(after.bytesToServer()) + " | 2 (25.2) | 7.5–7.5 | - | - | 600 | 300 | 250 |");
-        assertThat(md).contains("| 12.3–30.1 ms | 30 / 5 / 2 |");
+        assertThat(md).contains("| 12.3–30.1 ms | 30 / 5 / 2 (3.0 ms each) |");
     }
 
     @Test
