@@ -13,7 +13,7 @@ final class Exchange {
         this.request = request;
     }
 
-    /** An exchange already answered: for tests and for replaying recorded traffic. */
+    /** An exchange already answered, as tests build traffic. */
     static Exchange answered(HttpMessage request, HttpMessage response) {
         Exchange e = new Exchange(request);
         e.answer(response);

@@ -23,7 +23,6 @@ final class MemoryWatch {
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private final AtomicLong maxHeapAfterGc = new AtomicLong();
-    private final AtomicLong collections = new AtomicLong();
     private boolean peakReset;
 
     MemoryWatch() {
@@ -37,7 +36,6 @@ final class MemoryWatch {
                         .filter(e -> isHeap(e.getKey()))
                         .mapToLong(e -> e.getValue().getUsed()).sum();
                 maxHeapAfterGc.accumulateAndGet(used, Math::max);
-                collections.incrementAndGet();
             }, null, null);
         }
     }
@@ -45,7 +43,6 @@ final class MemoryWatch {
     /** Starts a new measurement: forgets the maxima so far. */
     void reset() {
         maxHeapAfterGc.set(0);
-        collections.set(0);
         try {
             Files.writeString(CLEAR_REFS, "5"); // 5: reset the peak resident set size to the current one
             peakReset = true;
@@ -73,10 +70,6 @@ final class MemoryWatch {
 
     long maxHeapAfterGcBytes() {
         return maxHeapAfterGc.get();
-    }
-
-    long collections() {
-        return collections.get();
     }
 
     static long maxHeapBytes() {

@@ -45,7 +45,7 @@ final class ProxyTraffic {
 
     /** The traffic between two marks, {@code from} taken first. */
     synchronized TrafficWindow between(Mark from, Mark to) {
-        return new TrafficWindow(from.atNanos(), to.atNanos(), to.toServer() - from.toServer(), to.toClient() - from.toClient(),
+        return new TrafficWindow(to.toServer() - from.toServer(), to.toClient() - from.toClient(),
                 to.unparsed() - from.unparsed(), List.copyOf(exchanges.subList(from.exchanges(), to.exchanges())));
     }
 }

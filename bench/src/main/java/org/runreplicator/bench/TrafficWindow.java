@@ -11,12 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The traffic between two {@link ProxyTraffic.Mark}s, taken at {@code startNanos} and
- * {@code endNanos}: bytes each way and the exchanges whose requests the client completed.
- * {@code unparsedBytes} are bytes no message could be told from (zero when the breakdown is whole).
+ * The traffic between two {@link ProxyTraffic.Mark}s: bytes each way and the exchanges whose
+ * requests the client completed. {@code unparsedBytes} are bytes no message could be told from
+ * (zero when the breakdown is whole).
  */
-record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long bytesToClient, long unparsedBytes,
-                     List<Exchange> exchanges) {
+record TrafficWindow(long bytesToServer, long bytesToClient, long unparsedBytes, List<Exchange> exchanges) {
 
     private static final Pattern UPLOAD_ID = Pattern.compile("[?&]upload_id=([^&]+)");
 
@@ -31,10 +30,6 @@ record TrafficWindow(long startNanos, long endNanos, long bytesToServer, long by
         double spanSeconds() {
             return (lastNanos - firstNanos) / 1e9;
         }
-    }
-
-    double seconds() {
-        return (endNanos - startNanos) / 1e9;
     }
 
     /** Request bodies only (what an upload carries), without the request lines and headers. */

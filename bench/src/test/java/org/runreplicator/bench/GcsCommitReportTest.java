@@ -49,7 +49,7 @@ class GcsCommitReportTest {
 
     @Test
     void unparsedBytesAreOwnedUpTo() {
-        TrafficWindow partial = new TrafficWindow(0, 1, 900, 0, 800, List.of(request("GET", OBJECT, 0, 1)));
+        TrafficWindow partial = new TrafficWindow(900, 0, 800, List.of(request("GET", OBJECT, 0, 1)));
 
         assertThat(GcsCommitReport.requests(partial)).isEqualTo("1: metadata 1; 800 bytes not parsed");
     }

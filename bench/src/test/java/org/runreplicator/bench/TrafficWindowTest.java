@@ -83,7 +83,7 @@ class TrafficWindowTest {
         for (Exchange e : exchanges) {
             sent += e.request().wireBytes();
         }
-        return new TrafficWindow(0, 1_000_000_000L, sent, 0, 0, List.of(exchanges));
+        return new TrafficWindow(sent, 0, 0, List.of(exchanges));
     }
 
     private static String kind(String method, String target) {
