@@ -34,11 +34,17 @@ go_wrapped_tool() {
   printf '%s' "$bin"
 }
 
+# Exports FAKE_GCS_SERVER_BIN alone: for the GCS commit benchmark, which needs no other stand-in.
+ensure_fake_gcs_server() {
+  command -v go >/dev/null || { printf 'go is needed to build fake-gcs-server, the stand-in for Cloud Storage\n' >&2; return 1; }
+  FAKE_GCS_SERVER_BIN=$(go_tool fake-gcs-server github.com/fsouza/fake-gcs-server v1.56.1)
+  export FAKE_GCS_SERVER_BIN
+}
+
 # Exports the paths the Java test fixtures start the stand-ins from.
 ensure_go_tools() {
-  command -v go >/dev/null || { printf 'go is needed to build the test stand-ins for Google services\n' >&2; return 1; }
-  FAKE_GCS_SERVER_BIN=$(go_tool fake-gcs-server github.com/fsouza/fake-gcs-server v1.56.1)
+  ensure_fake_gcs_server
   BIGQUERY_EMULATOR_BIN=$(go_wrapped_tool bigquery-emulator "$root/tools/bigquery-emulator" \
     github.com/goccy/bigquery-emulator/cmd/bigquery-emulator)
-  export FAKE_GCS_SERVER_BIN BIGQUERY_EMULATOR_BIN
+  export BIGQUERY_EMULATOR_BIN
 }
