@@ -49,7 +49,10 @@ public interface CommitStore {
     /** Creates {@code dir} and its parents; fine if it exists. */
     void mkdirs(Path dir) throws IOException;
 
-    /** Moves a file (or, where atomic, a directory) to {@code destination}, which must not exist; parents are created. */
+    /**
+     * Moves a file (or, where atomic, a directory) to {@code destination}, which must not exist
+     * and whose directory must (an object store would otherwise pay a request per file to check).
+     */
     void move(Path source, Path destination) throws IOException;
 
     /** Deletes {@code path} and everything under it; fine if it does not exist. */

@@ -142,21 +142,24 @@ public final class HadoopCommitStore implements CommitStore {
         }
     }
 
+    /**
+     * On an object store each request is a round trip, so a file move is one status check (a
+     * directory is refused) and the connector's rename, which itself refuses an existing
+     * destination; the caller creates the destination directory once for all its files.
+     */
     @Override
     public void move(Path source, Path destination) throws IOException {
-        mkdirs(destination.getParent());
         if (atomicDirectoryRename) {
+            mkdirs(destination.getParent());
             context().rename(source, destination);
             return;
         }
         if (fs.getFileStatus(source).isDirectory()) {
             throw new IOException("Cannot move directory " + source + ": " + fs.getScheme() + ":// has no atomic directory rename");
         }
-        if (fs.exists(destination)) {
-            throw new FileAlreadyExistsException("Cannot move " + source + " to " + destination + ": it exists");
-        }
         if (!fs.rename(source, destination)) {
-            throw new IOException("Cannot move " + source + " to " + destination + ": the store refused the rename");
+            throw new FileAlreadyExistsException("Cannot move " + source + " to " + destination
+                    + ": the store refused the rename (the destination exists, or its directory does not)");
         }
     }
 

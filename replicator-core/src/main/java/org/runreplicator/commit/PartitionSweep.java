@@ -71,6 +71,7 @@ final class PartitionSweep {
     void retire(FileStatus entry) throws IOException {
         if (store.movesDirectoriesAtomically()) {
             Path aside = new Path(location.retiredDir(partition), entry.getPath().getName() + "." + UUID.randomUUID().toString().substring(0, 8));
+            store.mkdirs(aside.getParent());
             store.move(entry.getPath(), aside);
             store.delete(aside);
         } else {

@@ -154,11 +154,12 @@ final class VersionedPartitionWrite implements PartitionWrite {
         }
         if (store.movesDirectoriesAtomically()) {
             Path assembled = new Path(location.runDir(partition, run.runId()), "version");
+            store.mkdirs(assembled);
             for (WrittenFile file : files) {
                 Path source = new Path(file.path());
                 store.move(source, new Path(assembled, source.getName()));
             }
-            store.mkdirs(assembled);
+            store.mkdirs(versionDir.getParent());
             store.move(assembled, versionDir);
         } else {
             moveInParallel(files);
@@ -167,6 +168,7 @@ final class VersionedPartitionWrite implements PartitionWrite {
     }
 
     private void moveInParallel(List<WrittenFile> files) throws IOException {
+        store.mkdirs(versionDir);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MOVE_THREADS, files.size())));
         try {
             List<Future<?>> moves = new ArrayList<>();
@@ -187,9 +189,6 @@ final class VersionedPartitionWrite implements PartitionWrite {
             throw new IOException("Interrupted while publishing " + versionDir, e);
         } finally {
             pool.shutdownNow();
-        }
-        if (files.isEmpty()) {
-            store.mkdirs(versionDir);
         }
     }
 

@@ -110,6 +110,8 @@ abstract class CommitStoreContract {
         store.replace(destination, "old".getBytes(UTF_8));
 
         assertThatThrownBy(() -> store.move(source, destination)).isInstanceOf(IOException.class);
+        store.mkdirs(destination.getParent());
+        assertThatThrownBy(() -> store.move(source, destination)).isInstanceOf(IOException.class);
         assertThat(text(source)).isEqualTo("new");
         assertThat(text(destination)).isEqualTo("old");
     }
@@ -119,6 +121,7 @@ abstract class CommitStoreContract {
         Path source = new Path(base, "staging/part-00000.parquet");
         store.replace(source, "rows".getBytes(UTF_8));
         Path destination = new Path(base, "ds=2024-05-01/run-1/part-00000.parquet");
+        store.mkdirs(destination.getParent());
 
         store.move(source, destination);
 
@@ -133,6 +136,7 @@ abstract class CommitStoreContract {
             store.replace(new Path(staged, "part-" + i + ".parquet"), ("file " + i).getBytes(UTF_8));
         }
         Path published = new Path(base, "ds=2024-05-01/run-1");
+        store.mkdirs(published.getParent());
         if (!store.movesDirectoriesAtomically()) {
             assertThatThrownBy(() -> store.move(staged, published)).isInstanceOf(IOException.class);
             assertThat(store.list(staged)).hasSize(20);
