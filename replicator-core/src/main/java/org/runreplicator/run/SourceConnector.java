@@ -39,12 +39,24 @@ final class SourceConnector {
         }
     }
 
-    /** A session for metadata and planning. */
+    /** A read-only session for metadata and planning. */
     Connection open() {
+        Connection connection;
         try {
-            return DriverManager.getConnection(url, properties);
+            connection = DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw connectFailure(e);
+        }
+        try {
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw ReplicatorException.source("Cannot make the session to " + describe() + " read-only: " + redact(e.getMessage()), e);
         }
     }
 

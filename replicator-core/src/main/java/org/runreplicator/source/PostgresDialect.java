@@ -36,6 +36,8 @@ public final class PostgresDialect extends BaseDialect {
         p.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "run-replicator");
+        // Read-only sessions even with autocommit on (planning): the driver sets the session's default.
+        p.setProperty("readOnlyMode", "always");
         return p;
     }
 

@@ -1,8 +1,11 @@
 package org.runreplicator.split;
 
+import org.runreplicator.source.UserPredicate;
+
 /**
  * What the user asked for: the method, an optional split column (null lets the planner
- * choose), how many splits, and the user's {@code --where} filter (null for none).
+ * choose), how many splits, and the user's {@code --where} filter (null for none), checked as
+ * one predicate by {@link UserPredicate}.
  */
 public final class SplitRequest {
     private final SplitMethod method;
@@ -14,7 +17,7 @@ public final class SplitRequest {
         this.method = method;
         this.splitBy = splitBy;
         this.splits = splits;
-        this.userWhere = userWhere;
+        this.userWhere = UserPredicate.check(userWhere);
     }
 
     public SplitMethod method() {
