@@ -24,6 +24,8 @@ final class LeaseRecord {
     @JsonProperty final long epoch;
     @JsonProperty final String runId;
     @JsonProperty final String jobId;
+    /** The source table the run copies, as the user named it. */
+    @JsonProperty final String table;
     @JsonProperty final String host;
     @JsonProperty final long pid;
     /** The holder process's start, so a reused process id is not mistaken for the holder. */
@@ -35,12 +37,13 @@ final class LeaseRecord {
 
     @JsonCreator
     LeaseRecord(@JsonProperty("epoch") long epoch, @JsonProperty("runId") String runId, @JsonProperty("jobId") String jobId,
-            @JsonProperty("host") String host, @JsonProperty("pid") long pid, @JsonProperty("processStart") String processStart,
+            @JsonProperty("table") String table, @JsonProperty("host") String host, @JsonProperty("pid") long pid, @JsonProperty("processStart") String processStart,
             @JsonProperty("acquiredAt") String acquiredAt, @JsonProperty("expiresAt") String expiresAt,
             @JsonProperty("released") boolean released, @JsonProperty("outcomeUnknown") boolean outcomeUnknown) {
         this.epoch = epoch;
         this.runId = runId;
         this.jobId = jobId;
+        this.table = table;
         this.host = host;
         this.pid = pid;
         this.processStart = processStart;
@@ -51,23 +54,24 @@ final class LeaseRecord {
     }
 
     /** A record for this process holding epoch {@code epoch} until {@code expiresAt}. */
-    static LeaseRecord forThisProcess(long epoch, String runId, String jobId, Instant now, Instant expiresAt) {
+    static LeaseRecord forThisProcess(long epoch, String runId, String jobId, String table, Instant now, Instant expiresAt) {
         ProcessHandle self = ProcessHandle.current();
         String start = self.info().startInstant().map(Instant::toString).orElse(null);
-        return new LeaseRecord(epoch, runId, jobId, localHost(), self.pid(), start, now.toString(), expiresAt.toString(), false, false);
+        return new LeaseRecord(epoch, runId, jobId, table, localHost(), self.pid(), start, now.toString(), expiresAt.toString(),
+                false, false);
     }
 
     LeaseRecord renewedUntil(Instant expiry) {
-        return new LeaseRecord(epoch, runId, jobId, host, pid, processStart, acquiredAt, expiry.toString(), false, outcomeUnknown);
+        return new LeaseRecord(epoch, runId, jobId, table, host, pid, processStart, acquiredAt, expiry.toString(), false, outcomeUnknown);
     }
 
     LeaseRecord releasedRecord() {
-        return new LeaseRecord(epoch, runId, jobId, host, pid, processStart, acquiredAt, expiresAt, true, false);
+        return new LeaseRecord(epoch, runId, jobId, table, host, pid, processStart, acquiredAt, expiresAt, true, false);
     }
 
     /** Held until {@code expiry} even if this process ends: a commit's outcome is unknown. */
     LeaseRecord heldForUnknownOutcome(Instant expiry) {
-        return new LeaseRecord(epoch, runId, jobId, host, pid, processStart, acquiredAt, expiry.toString(), false, true);
+        return new LeaseRecord(epoch, runId, jobId, table, host, pid, processStart, acquiredAt, expiry.toString(), false, true);
     }
 
     Instant expiry() {
@@ -91,7 +95,8 @@ final class LeaseRecord {
     }
 
     String describe() {
-        return "run " + runId + " (job " + jobId + ") on " + host + ", process " + pid + ", since " + acquiredAt;
+        return "run " + runId + " (job " + jobId + (table == null ? "" : ", table " + table) + ") on " + host + ", process " + pid
+                + ", since " + acquiredAt;
     }
 
     byte[] toJson() {

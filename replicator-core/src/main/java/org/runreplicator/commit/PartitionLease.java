@@ -58,7 +58,7 @@ final class PartitionLease implements AutoCloseable {
      * finish; fails with a TARGET error naming the holder otherwise.
      */
     static PartitionLease acquire(CommitStore store, Path dir, LeasePolicy policy, Clock clock, String partitionName,
-            String runId, String jobId) throws IOException {
+            String runId, String jobId, String table) throws IOException {
         Instant deadline = clock.instant().plus(policy.waitForLock());
         while (true) {
             OptionalLong top = topEpoch(store, dir);
@@ -69,7 +69,7 @@ final class PartitionLease implements AutoCloseable {
             Instant now = clock.instant();
             if (current == null || !current.isLive(now)) {
                 long epoch = top.orElse(0) + 1;
-                LeaseRecord mine = LeaseRecord.forThisProcess(epoch, runId, jobId, now, now.plus(policy.ttl()));
+                LeaseRecord mine = LeaseRecord.forThisProcess(epoch, runId, jobId, table, now, now.plus(policy.ttl()));
                 if (store.createExclusive(epochPath(dir, epoch), mine.toJson())) {
                     if (current != null && !current.released) {
                         LOG.info("Took over the lease on {} from {}: it is no longer live", partitionName, current.describe());

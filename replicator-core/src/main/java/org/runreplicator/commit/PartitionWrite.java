@@ -14,6 +14,14 @@ public interface PartitionWrite extends AutoCloseable {
     /** The file system writers use for attempt directories. */
     FileSystem fileSystem();
 
+    /**
+     * Claims the table's location for {@code source}, the source table exactly as the source
+     * names it. The first run of a table records it; a run of another table whose names fold to
+     * the same location fails with a usage error naming both, before it writes any data. Called
+     * once the source has been described, before copying.
+     */
+    void claim(String source);
+
     /** A fresh directory for attempt {@code attempt} (1-based) of split {@code splitIndex}; invisible to readers. */
     Path attemptDir(int splitIndex, int attempt);
 
@@ -26,7 +34,7 @@ public interface PartitionWrite extends AutoCloseable {
      * when the commit did not happen (the previous version stands) and
      * {@link CommitOutcomeUnknownException} when no one can tell.
      *
-     * @param source the source table exactly as the run names it, recorded in the commit log
+     * @param source the source table exactly as the source names it (as claimed), recorded in the commit log
      */
     CommittedVersion commit(List<WrittenFile> files, String source);
 

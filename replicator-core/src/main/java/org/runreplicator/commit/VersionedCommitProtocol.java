@@ -41,7 +41,7 @@ public final class VersionedCommitProtocol implements CommitProtocol {
         PartitionLease lease;
         try {
             lease = PartitionLease.acquire(store, location.leaseDir(partition), policy, clock, describe(partition),
-                    run.runId(), run.jobId());
+                    run.runId(), run.jobId(), run.table().toString());
         } catch (IOException e) {
             throw ReplicatorException.target("Cannot take the lease on partition " + describe(partition) + ": " + e.getMessage(), e);
         }
@@ -93,7 +93,7 @@ public final class VersionedCommitProtocol implements CommitProtocol {
         PartitionLease lease;
         try {
             lease = PartitionLease.acquire(store, location.leaseDir(partition), LeasePolicy.defaults(), clock,
-                    describe(partition), "clean-" + RunIdentity.newRunId("clean"), "clean");
+                    describe(partition), "clean-" + RunIdentity.newRunId("clean"), "clean", location.toString());
         } catch (ReplicatorException e) {
             report.skipped(partition + ": " + e.getMessage());
             return;

@@ -63,6 +63,16 @@ final class VersionedPartitionWrite implements PartitionWrite {
     }
 
     @Override
+    public void claim(String source) {
+        try {
+            TableOwner.claim(store, location, source);
+        } catch (IOException e) {
+            throw ReplicatorException.target("Cannot check which table owns " + store.qualify(location.tableDir()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Path attemptDir(int splitIndex, int attempt) {
         return store.qualify(location.attemptDir(partition, run.runId(), splitIndex, attempt));
     }

@@ -120,6 +120,7 @@ public final class TableCopy {
                 : CommitProtocols.forTable(options.target(), options.table(), hadoopConf, List.of(), clock);
         try (PartitionWrite write = commitProtocol.begin(run, options.lease())) {
             Planned planned = planTable();
+            write.claim(planned.table.ref().toString());
             List<Split> splits = planned.plan.splits();
             progress.planned(splits.size(), estimatedRows(splits));
             List<SplitResult> results;

@@ -68,7 +68,7 @@ abstract class CommitProtocolContract extends ProtocolContractBase {
         try (PartitionWrite first = harness.protocol().begin(ProtocolHarness.run("run-b"), LeasePolicy.defaults())) {
             assertThatThrownBy(() -> harness.protocol().begin(ProtocolHarness.run("run-c"), LeasePolicy.defaults()))
                     .isInstanceOf(ReplicatorException.class)
-                    .hasMessageContaining("is being written by run run-b (job job-run-b)")
+                    .hasMessageContaining("is being written by run run-b (job job-run-b, table sales.orders)")
                     .hasMessageContaining("--wait-for-lock")
                     .satisfies(e -> assertThat(((ReplicatorException) e).kind()).isEqualTo(FailureKind.TARGET));
             first.commit(harness.writeFiles(first, "run-b", 3), "sales.orders");

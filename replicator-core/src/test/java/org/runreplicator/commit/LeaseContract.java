@@ -19,7 +19,7 @@ abstract class LeaseContract extends ProtocolContractBase {
     void aLeaseWhoseProcessIsGoneOnThisHost_isTakenOverAtOnce() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        forge(new LeaseRecord(1, "crashed", "job-crashed", LeaseRecord.localHost(), gone.pid(), null,
+        forge(new LeaseRecord(1, "crashed", "job-crashed", "sales.orders", LeaseRecord.localHost(), gone.pid(), null,
                 Instant.now().toString(), Instant.now().plus(Duration.ofHours(1)).toString(), false, false));
 
         harness.commitRun(harness.protocol(), "rerun", 2, new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO));
@@ -31,12 +31,12 @@ abstract class LeaseContract extends ProtocolContractBase {
     @Test
     void aLiveHolderOnAnotherHost_blocksTheRun_untilItsLeaseExpires() throws Exception {
         Instant expiry = Instant.now().plus(Duration.ofSeconds(3));
-        forge(new LeaseRecord(1, "elsewhere", "job-elsewhere", "etl-edge-07", 4242, null, Instant.now().toString(),
+        forge(new LeaseRecord(1, "elsewhere", "job-elsewhere", "sales.orders", "etl-edge-07", 4242, null, Instant.now().toString(),
                 expiry.toString(), false, false));
 
         assertThatThrownBy(() -> harness.commitRun(harness.protocol(), "impatient", 1, new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)))
                 .isInstanceOf(ReplicatorException.class)
-                .hasMessageContaining("run elsewhere (job job-elsewhere) on etl-edge-07, process 4242")
+                .hasMessageContaining("run elsewhere (job job-elsewhere, table sales.orders) on etl-edge-07, process 4242")
                 .hasMessageContaining("its lease runs until " + expiry);
         harness.commitRun(harness.protocol(), "patient", 1, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
 

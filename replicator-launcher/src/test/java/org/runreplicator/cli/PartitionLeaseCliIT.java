@@ -55,7 +55,7 @@ class PartitionLeaseCliIT {
         assertThat(refused.errLines()).singleElement().asString()
                 .startsWith("replicator: Partition ")
                 .contains("is being written by run slow-job-")
-                .contains("(job slow-job)")
+                .contains("(job slow-job, table sales.orders)")
                 .contains("--wait-for-lock");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(patient.exitCode()).as(patient.err()).isZero();
