@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.runreplicator.ReplicatorException;
 
@@ -11,8 +13,11 @@ import org.runreplicator.ReplicatorException;
 public final class PartitionSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-    // Values become a path component and a Hive partition value: no separators, no escapes, nothing hidden.
-    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,127}");
+    // Values become a path component and a Hive partition value: no separators, nothing Hive would
+    // escape in a path (" # % ' * / : = ? \ { [ ] ^), nothing hidden.
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,127}");
+    /** The date partition key: its value must be a real ISO date. */
+    public static final String DATE_KEY = "ds";
 
     private final String key;
     private final String value;
@@ -35,9 +40,22 @@ public final class PartitionSpec implements Serializable {
         }
         if (!VALUE.matcher(value).matches()) {
             throw ReplicatorException.usage("Invalid partition value '" + value + "' for key " + key
-                    + ": expected letters, digits and _ . : + - (no '/', '=', spaces or leading '.' or '_')");
+                    + ": expected letters, digits and _ . + - (no '/', ':', '=', spaces or leading '.' or '_')");
+        }
+        if (key.equals(DATE_KEY)) {
+            try {
+                LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw ReplicatorException.usage("Invalid partition value '" + value + "' for key ds: expected a real date as"
+                        + " YYYY-MM-DD, e.g. ds=2024-05-01");
+            }
         }
         return new PartitionSpec(key, value);
+    }
+
+    /** The date a {@code ds} partition stands for, if this is one. */
+    public Optional<LocalDate> date() {
+        return key.equals(DATE_KEY) ? Optional.of(LocalDate.parse(value)) : Optional.empty();
     }
 
     /** {@code ds=} the UTC date of the on-prem run when known, else today in UTC. */

@@ -2,6 +2,7 @@ package org.runreplicator.commit;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,7 +11,6 @@ import org.apache.hadoop.fs.Path;
 import org.runreplicator.PartitionSpec;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.RunIdentity;
-import java.util.List;
 
 /**
  * The {@link CommitProtocol} for every supported store: versions published under the partition

@@ -1,7 +1,7 @@
 package org.runreplicator.run;
 
-import org.runreplicator.RunIdentity;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.RunIdentity;
 
 /**
  * Told what happens to a run, in order: {@link #started} once, then exactly one of

@@ -1,10 +1,10 @@
 package org.runreplicator.run;
 
-import org.runreplicator.RunIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.RunIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

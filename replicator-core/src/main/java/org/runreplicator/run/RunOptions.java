@@ -1,12 +1,12 @@
 package org.runreplicator.run;
 
-import org.runreplicator.PartitionSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.runreplicator.PartitionSpec;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.commit.LeasePolicy;
@@ -97,7 +97,7 @@ public final class RunOptions {
         return copy;
     }
 
-    /** Base URI: {@code file:///...}, {@code hdfs://...}, {@code gs://bucket/prefix}. */
+    /** Base URI: {@code file:///...}, {@code hdfs://...}, {@code gs://bucket/prefix}; null for a plan, which writes nothing. */
     public URI target() {
         return target;
     }
@@ -155,7 +155,7 @@ public final class RunOptions {
         return environment;
     }
 
-    /** Builds {@link RunOptions}; required: table, source URL, target, job id. */
+    /** Builds {@link RunOptions}; required: table, source URL, job id (and, to run rather than plan, a target). */
     public static final class Builder {
         private TableRef table;
         private String sourceUrl;
@@ -294,7 +294,6 @@ public final class RunOptions {
         public RunOptions build() {
             require(table != null, "a table (DB TABLE)");
             require(sourceUrl != null && !sourceUrl.isBlank(), "--source-url");
-            require(target != null, "--target");
             require(jobId != null && !jobId.isBlank(), "a job id");
             positive(splits, "--splits");
             positive(maxConnections, "--max-connections");

@@ -1,12 +1,12 @@
 package org.runreplicator.run;
 
-import org.runreplicator.RunIdentity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.runreplicator.RunIdentity;
 
 /** What a finished run did; printed as the one-line JSON that ends stdout. */
 @JsonPropertyOrder({"status", "db", "table", "partition", "rows", "files", "bytes", "location", "jobId", "runId",

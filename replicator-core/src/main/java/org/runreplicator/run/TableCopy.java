@@ -1,6 +1,5 @@
 package org.runreplicator.run;
 
-import org.runreplicator.RunIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.RunIdentity;
 import org.runreplicator.commit.CommitProtocol;
 import org.runreplicator.commit.CommitProtocols;
 import org.runreplicator.commit.CommittedVersion;
@@ -115,6 +115,9 @@ public final class TableCopy {
     }
 
     private RunSummary copy(RunIdentity run, ProgressListener progress) {
+        if (options.target() == null) {
+            throw ReplicatorException.usage("Missing --target");
+        }
         long started = System.nanoTime();
         CommitProtocol commitProtocol = protocol != null ? protocol
                 : CommitProtocols.forTable(options.target(), options.table(), hadoopConf, List.of(), clock);

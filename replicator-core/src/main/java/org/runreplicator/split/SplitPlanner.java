@@ -85,6 +85,12 @@ public final class SplitPlanner {
     private SplitPlan plan(Connection connection, SourceDialect dialect, SourceTable table, SplitRequest request,
                            SplitMethod method, SourceColumn splitBy, long rows) throws SQLException {
         int splits = request.splits();
+        if (rows < splits && method != SplitMethod.NONE) {
+            // More splits than rows would only be empty splits, each with its own session and queries.
+            int reduced = (int) Math.max(1, rows);
+            LOG.info("Table {} has {} rows: {} splits instead of the {} asked for", table.ref(), rows, reduced, splits);
+            splits = reduced;
+        }
         if (method == SplitMethod.NONE || splits == 1) {
             return new SplitPlan(SplitMethod.NONE, List.of(), List.of(new Split(0, null, rows)));
         }
@@ -106,7 +112,14 @@ public final class SplitPlanner {
     }
 
     private SplitMethod chooseAutomatically(SourceDialect dialect, SourceTable table, SourceColumn splitBy, long rows, int splits) {
-        if (rows < smallTableRows || splits == 1) {
+        if (splits == 1) {
+            return SplitMethod.NONE;
+        }
+        // A column the user named is a request to split on it, whatever the table's size.
+        if (splitBy != null && !dialect.prefersHashSplits()) {
+            return RangeKey.of(splitBy).isPresent() ? SplitMethod.RANGE : SplitMethod.HASH;
+        }
+        if (rows < smallTableRows && splitBy == null) {
             return SplitMethod.NONE;
         }
         if (dialect.prefersHashSplits()) {

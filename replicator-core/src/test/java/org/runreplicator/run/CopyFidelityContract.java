@@ -1,7 +1,7 @@
 package org.runreplicator.run;
 
-import org.runreplicator.PartitionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.runreplicator.PartitionSpec;
 
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package org.runreplicator.run;
 
-import org.runreplicator.PartitionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.runreplicator.PartitionSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

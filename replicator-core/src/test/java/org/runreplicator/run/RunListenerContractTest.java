@@ -1,8 +1,8 @@
 package org.runreplicator.run;
 
-import org.runreplicator.RunIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.runreplicator.RunIdentity;
 
 import java.net.URI;
 import java.nio.file.Files;

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.testing.TeradataH2Fixture;
 import org.runreplicator.testing.TeradataH2Fixture.Column;
+import org.runreplicator.testing.TeradataH2Fixture;
 
 class DescribeTest {
     @Test

@@ -56,6 +56,32 @@ class SplitPlannerTest {
     }
 
     @Test
+    void anExplicitSplitColumn_isUsedEvenOnASmallTable_rangeOrHashByItsType() {
+        SplitPlanner smallTablesReadWhole = new SplitPlanner(30_000, 1_000_000);
+
+        SplitPlan byDay = smallTablesReadWhole.plan(connection, h2, orders, new SplitRequest(SplitMethod.AUTO, "order_day", 4, null));
+        SplitPlan byNote = smallTablesReadWhole.plan(connection, h2, orders, new SplitRequest(SplitMethod.AUTO, "note", 4, null));
+
+        assertThat(byDay.method()).isEqualTo(SplitMethod.RANGE);
+        assertThat(byDay.columns()).containsExactly("ORDER_DAY");
+        assertThat(byNote.method()).isEqualTo(SplitMethod.HASH);
+        assertThat(smallTablesReadWhole.plan(connection, h2, orders, new SplitRequest(SplitMethod.AUTO, null, 4, null)).method())
+                .isEqualTo(SplitMethod.NONE);
+    }
+
+    @Test
+    void neverMoreSplitsThanRows() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DELETE FROM SHOP.ORDERS WHERE ID > 3");
+        }
+
+        SplitPlan plan = plan(orders, SplitMethod.HASH, "id", 50);
+
+        assertThat(plan.splits()).hasSizeLessThanOrEqualTo(3);
+        assertThat(plan.splits().stream().mapToLong(Split::estimatedRows).sum()).isEqualTo(3);
+    }
+
+    @Test
     void autoPicksRangeOnANumericKey_hashOnATextKey_andNoneForSmallTables() {
         assertThat(plan(orders, SplitMethod.AUTO, null, 4).method()).isEqualTo(SplitMethod.RANGE);
         assertThat(plan(orders, SplitMethod.AUTO, null, 4).columns()).containsExactly("ID");

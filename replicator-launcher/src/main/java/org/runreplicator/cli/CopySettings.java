@@ -4,21 +4,26 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.runreplicator.PartitionSpec;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.ledger.LedgerOptions;
 import org.runreplicator.ledger.LedgerSpec;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
-import org.runreplicator.PartitionSpec;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.source.Identifiers;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code run} and {@code plan} need, resolved once from {@link CopyOptions}: the
@@ -26,6 +31,7 @@ import org.runreplicator.split.SplitMethod;
  * launcher's own settings. Every problem is a usage error naming the option and the value.
  */
 final class CopySettings {
+    private static final Logger LOG = LoggerFactory.getLogger(CopySettings.class);
     static final String ENGINE_LOCAL = "local";
     static final String ENGINE_MAPREDUCE = "mapreduce";
     static final String NONE = "none";
@@ -74,7 +80,7 @@ final class CopySettings {
                 .target(target(o.target))
                 .splitMethod(SplitMethod.parse(o.splitMethod))
                 .splitBy(o.splitBy == null ? null : Identifiers.requireValid(o.splitBy, "--split-by column"))
-                .splits(o.splits)
+                .splits(cappedSplits(o.splits, o.maxConnections))
                 .where(o.where == null || o.where.isBlank() ? null : o.where)
                 .maxConnections(o.maxConnections)
                 .fetchSize(o.fetchSize)
@@ -90,7 +96,9 @@ final class CopySettings {
             b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));
         }
         if (o.partition != null) {
-            b.partition(PartitionSpec.parse(o.partition));
+            PartitionSpec partition = PartitionSpec.parse(o.partition);
+            b.partition(partition);
+            warnIfDatesDisagree(partition, o.tdTimestamp == null ? null : TdTimestamp.parse(o.tdTimestamp));
         } else if (o.tdTimestamp == null) {
             // "Today" comes from the invocation's clock, so the date a run lands in is decided in one place.
             b.partition(PartitionSpec.defaultFor(clock.instant()));
@@ -99,6 +107,30 @@ final class CopySettings {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
         return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger, jobId.origin());
+    }
+
+    /** More than this many splits per source connection only adds sessions and queries. */
+    static final int MAX_SPLITS_PER_CONNECTION = 64;
+
+    private static int cappedSplits(int splits, int maxConnections) {
+        long cap = (long) MAX_SPLITS_PER_CONNECTION * Math.max(1, maxConnections);
+        if (maxConnections >= 1 && splits > cap) {
+            LOG.info("Planning {} splits instead of --splits {}: at most {} per source connection (--max-connections {})",
+                    cap, splits, MAX_SPLITS_PER_CONNECTION, maxConnections);
+            return (int) cap;
+        }
+        return splits;
+    }
+
+    // A run after midnight may load the previous day on purpose: worth a line, not a failure.
+    private static void warnIfDatesDisagree(PartitionSpec partition, Instant tdTimestamp) {
+        if (tdTimestamp == null || partition.date().isEmpty()) {
+            return;
+        }
+        LocalDate tdDate = tdTimestamp.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (!partition.date().get().equals(tdDate)) {
+            LOG.warn("Writing partition {} although --td-timestamp {} falls on {} (UTC)", partition, tdTimestamp, tdDate);
+        }
     }
 
     /** What {@code clean} needs: the table, a required target and the Hadoop configuration; no source. */

@@ -9,13 +9,13 @@ import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean} and {@code ledger}.

@@ -45,8 +45,9 @@ final class RunCommand implements Callable<Integer> {
                 invocation.redactor(), invocation.clock());
         RunOptions run = settings.runOptions();
         LedgerOptions ledgerOptions = settings.ledger();
-        LOG.info("Copying {} into {} partition {} with {} {} splits (job {} from {}, environment {}, ledger {})", run.table(),
-                run.target(), run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(),
+        // The planner decides the split count; this line says what was asked for.
+        LOG.info("Copying {} into {} partition {}, asking for {} splits by method {} (job {} from {}, environment {}, ledger {})",
+                run.table(), run.target(), run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(),
                 settings.jobIdOrigin(), run.environment(), ledgerOptions.spec());
         Optional<RunLedger> ledger = openLedger(ledgerOptions);
         RunSummary summary;

@@ -2,6 +2,10 @@ package org.runreplicator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.runreplicator.ledger.LedgerSpec;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.split.SplitMethod;
+import org.slf4j.LoggerFactory;
 
 class ConfigResolutionTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T02:30:00Z"), ZoneOffset.UTC);
@@ -26,6 +32,43 @@ class ConfigResolutionTest {
 
     private static CopySettings resolve(Map<String, String> env, String... args) {
         return Replicator.resolve(args, env, CLOCK);
+    }
+
+    @Test
+    void tooManySplitsAreCappedAtSixtyFourPerConnection_withANote() {
+        List<ILoggingEvent> logged = captureLog();
+        CopySettings settings = resolve(Map.of(), Cli.copyArgs("run", "sales", "orders", "--splits", "100000", "--max-connections", "4"));
+
+        assertThat(settings.runOptions().split().splits()).isEqualTo(256);
+        assertThat(logged).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .isEqualTo("Planning 256 splits instead of --splits 100000: at most 64 per source connection (--max-connections 4)");
+    }
+
+    @Test
+    void aPartitionOnAnotherDayThanTheTdTimestamp_isWrittenAsAsked_withOneWarningLine() {
+        List<ILoggingEvent> logged = captureLog();
+        CopySettings settings = resolve(Map.of(), Cli.copyArgs("run", "sales", "orders", "--partition", "ds=2024-04-30",
+                "--td-timestamp", "2024-05-01T00:30:00Z"));
+
+        assertThat(settings.runOptions().partition().toString()).isEqualTo("ds=2024-04-30");
+        assertThat(logged).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).isEqualTo(
+                    "Writing partition ds=2024-04-30 although --td-timestamp 2024-05-01T00:30:00Z falls on 2024-05-01 (UTC)");
+        });
+    }
+
+    @Test
+    void planNeedsNoTarget() {
+        assertThat(resolve(Map.of(), "plan", "sales", "orders", "--source-url", "jdbc:h2:mem:x").runOptions().target()).isNull();
+    }
+
+    private static List<ILoggingEvent> captureLog() {
+        Logger logger = (Logger) LoggerFactory.getLogger(CopySettings.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        return appender.list;
     }
 
     @Test
