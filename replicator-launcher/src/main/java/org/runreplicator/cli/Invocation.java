@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import org.runreplicator.RunIdentity;
 
 /** What one invocation of the command line runs against: its streams, its environment, its secrets and its clock. */
 final class Invocation {
@@ -13,6 +14,7 @@ final class Invocation {
     private final SecretRedactor redactor = new SecretRedactor();
     private final Clock clock;
     private final Properties systemProperties;
+    private volatile RunIdentity run;
 
     Invocation(PrintStream out, PrintStream err, Map<String, String> env, Properties systemProperties, Clock clock) {
         this.out = out;
@@ -48,5 +50,14 @@ final class Invocation {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The run this invocation started, once it started one (for the failure summary); else null. */
+    RunIdentity run() {
+        return run;
+    }
+
+    void started(RunIdentity started) {
+        this.run = started;
     }
 }

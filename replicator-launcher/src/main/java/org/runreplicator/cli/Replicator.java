@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.run.CommittedRunException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -94,8 +95,9 @@ public final class Replicator {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        cli.setParameterExceptionHandler((e, args) -> fail(invocation, e, FailureKind.USAGE.exitCode()));
-        cli.setExecutionExceptionHandler((e, command, parsed) -> fail(invocation, e, exitCode(e)));
+        cli.setParameterExceptionHandler((e, args) -> fail(invocation, e, FailureKind.USAGE.exitCode(),
+                e.getCommandLine().getCommandName()));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> fail(invocation, e, exitCode(e), command.getCommandName()));
         return cli;
     }
 
@@ -108,6 +110,13 @@ public final class Replicator {
         return false;
     }
 
+    private static FailureKind kind(Throwable e) {
+        if (e instanceof ReplicatorException) {
+            return ((ReplicatorException) e).kind();
+        }
+        return e instanceof ParameterException ? FailureKind.USAGE : FailureKind.INTERNAL;
+    }
+
     static int exitCode(Throwable e) {
         if (e instanceof ReplicatorException) {
             return ((ReplicatorException) e).kind().exitCode();
@@ -118,10 +127,17 @@ public final class Replicator {
         return FailureKind.INTERNAL.exitCode();
     }
 
-    /** Prints the one failure line, with every known secret blanked out; the stack trace goes to the debug log only. */
-    private static int fail(Invocation invocation, Exception e, int exitCode) {
+    /**
+     * Prints the one failure line, with every known secret blanked out, and for {@code run} the
+     * failure's JSON summary as the last stdout line; the stack trace goes to the debug log only.
+     */
+    private static int fail(Invocation invocation, Exception e, int exitCode, String command) {
         SecretRedactor redactor = invocation.redactor();
-        invocation.err().println("replicator: " + oneLine(redactor.redact(message(e))));
+        String line = oneLine(redactor.redact(message(e)));
+        invocation.err().println("replicator: " + line);
+        if (RunCommand.NAME.equals(command) && !(e instanceof CommittedRunException)) {
+            invocation.out().println(redactor.redact(FailureSummary.json(kind(e), exitCode, line, invocation.run())));
+        }
         if (LOG.isDebugEnabled()) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

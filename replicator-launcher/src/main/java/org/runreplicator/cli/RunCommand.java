@@ -2,12 +2,14 @@ package org.runreplicator.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.runreplicator.RunIdentity;
 import org.runreplicator.ledger.LedgerException;
 import org.runreplicator.ledger.LedgerOptions;
 import org.runreplicator.ledger.LedgerRecorder;
 import org.runreplicator.ledger.RunLedger;
 import org.runreplicator.ledger.RunLedgers;
 import org.runreplicator.run.CommittedRunException;
+import org.runreplicator.run.RunListener;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;
 import org.runreplicator.run.TableCopy;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Mixin;
  * the ledger fails after the commit, the summary of what was committed is still printed, and the
  * run exits 4.
  */
-@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = RunCommand.NAME, sortOptions = false, usageHelpAutoWidth = true,
         description = "Copy one table into one partition of the target.")
 final class RunCommand implements Callable<Integer> {
+    static final String NAME = "run";
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Mixin
@@ -53,7 +56,12 @@ final class RunCommand implements Callable<Integer> {
         RunSummary summary;
         try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                 .start(settings.progressInterval())) {
-            TableCopy copy = new TableCopy(run, settings.hadoopConf());
+            TableCopy copy = new TableCopy(run, settings.hadoopConf()).withListener(new RunListener() {
+                @Override
+                public void started(RunIdentity identity) {
+                    invocation.started(identity);
+                }
+            });
             ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, ledgerOptions.createTable(), ledgerOptions.optional())));
             summary = copy.run(progress);
         } catch (CommittedRunException e) {

@@ -1,5 +1,8 @@
 package org.runreplicator.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,27 @@ record Cli(int exitCode, String out, String err) {
 
     static Cli run(String... args) {
         return run(Map.of(), args);
+    }
+
+    /**
+     * Checks the JSON line a failed {@code run} ends stdout with: the only stdout line, status
+     * FAILED with this exit status, nothing committed, and the same message as the stderr line.
+     */
+    void assertRunFailureSummary() {
+        List<String> lines = out.isEmpty() ? List.of() : Arrays.asList(out.split("\\R"));
+        if (lines.size() != 1) {
+            throw new AssertionError("Expected one JSON line on stdout, got: " + out);
+        }
+        try {
+            JsonNode summary = new ObjectMapper().readTree(lines.get(0));
+            String line = errLines().isEmpty() ? "" : errLines().get(errLines().size() - 1).replaceFirst("^replicator: ", "");
+            if (!summary.path("status").asText().equals("FAILED") || summary.path("exitCode").asInt() != exitCode
+                    || summary.path("committed").asBoolean(true) || !summary.path("message").asText().equals(line)) {
+                throw new AssertionError("Unexpected failure summary " + lines.get(0) + " for exit " + exitCode + " and " + err);
+            }
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON on stdout: " + out, e);
+        }
     }
 
     List<String> errLines() {

@@ -137,7 +137,7 @@ class RunLedgerIT {
         Cli result = run("--ledger", ledger());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
-        assertThat(result.out()).isEmpty();
+        result.assertRunFailureSummary();
         assertThat(failureLines(result)).singleElement().asString().contains("as RUNNING", "--ledger-create");
         assertThat(filesUnder(dir.resolve("out"))).isZero();
     }

@@ -47,7 +47,7 @@ class ShadedJarIT {
                 "--verbose");
 
         assertThat(quiet.exitCode()).isEqualTo(2);
-        assertThat(quiet.out()).isEmpty();
+        assertThat(quiet.out()).startsWith("{\"status\":\"FAILED\",\"failure\":\"USAGE\",\"exitCode\":2,");
         assertThat(quiet.err().lines()).containsExactly("replicator: --engine mapreduce is not available in this build: use --engine local");
         assertThat(verbose.exitCode()).isEqualTo(2);
         assertThat(verbose.err()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG Replicator: Failure detail:")
