@@ -84,11 +84,8 @@ public final class LocalEngine {
                 .handleIf(runner::isTransient)
                 .withMaxAttempts(maxAttempts)
                 .withBackoff(firstBackoff, firstBackoff.multipliedBy(BACKOFF_GROWTH_LIMIT))
-                .onRetry(e -> {
-                    String reason = String.valueOf(e.getLastException());
-                    LOG.warn("Split {} attempt {} failed transiently, retrying: {}", split.index(), e.getAttemptCount(), reason);
-                    progress.splitRetry(split.index(), e.getAttemptCount(), reason);
-                })
+                // The progress listener reports the retry: it knows which secrets to blank out of the reason.
+                .onRetry(e -> progress.splitRetry(split.index(), e.getAttemptCount(), String.valueOf(e.getLastException())))
                 .build();
         try {
             return Failsafe.with(retry).get(context -> {

@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             RunSummary summary;
             try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                     .start(PROGRESS_INTERVAL)) {
-                TableCopy copy = new TableCopy(options, conf);
+                TableCopy copy = new TableCopy(options, conf).withListener(progress);
                 // The demo is self-contained: it makes its ledger table if there is none.
                 ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, true, ledgerOptions.optional())));
                 summary = copy.run(progress);

@@ -9,16 +9,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.runreplicator.ReplicatorException;
+import org.runreplicator.RunIdentity;
 import org.runreplicator.run.ProgressListener;
+import org.runreplicator.run.RunListener;
+import org.runreplicator.run.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns core's progress callbacks into a line on stderr at a steady cadence, e.g.
- * {@code progress: 3/8 splits, 1,234,567 rows, 250,000 rows/s, ETA 12s}. Callbacks only bump
- * counters; a daemon thread does the printing, so a slow terminal never slows the copy.
+ * {@code progress: 3/8 splits, 1,234,567 of ~2,000,000 rows (62%), 250,000 rows/s, ETA 4s}, and,
+ * once the run committed, one last line with the real totals. Callbacks only bump counters; a
+ * daemon thread does the printing, so a slow terminal never slows the copy. The row estimate comes
+ * from planning: when the rows outrun it, or every split is done, no ETA is shown rather than a
+ * wrong one.
  */
-final class ProgressReporter implements ProgressListener, AutoCloseable {
+final class ProgressReporter implements ProgressListener, RunListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
 
     private final PrintStream err;
@@ -78,17 +85,39 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
             return null;
         }
         long written = rows.get();
+        int done = splitsDone.get();
         double seconds = (nanoTime.getAsLong() - startNanos) / 1e9;
         long rate = seconds > 0 ? Math.round(written / seconds) : 0;
-        StringBuilder line = new StringBuilder("progress: ")
-                .append(splitsDone.get()).append('/').append(total).append(" splits, ")
-                .append(grouped(written)).append(" rows, ")
-                .append(grouped(rate)).append(" rows/s");
         long estimated = estimatedRows;
-        if (estimated > 0 && rate > 0) {
-            line.append(", ETA ").append(Math.max(0, (estimated - written + rate - 1) / rate)).append('s');
+        StringBuilder line = new StringBuilder("progress: ").append(done).append('/').append(total).append(" splits, ")
+                .append(grouped(written));
+        boolean estimateHolds = estimated > 0 && written <= estimated;
+        if (estimateHolds) {
+            line.append(" of ~").append(grouped(estimated)).append(" rows (").append(written * 100 / estimated).append("%)");
+        } else {
+            line.append(" rows (").append(total == 0 ? 100 : done * 100 / total).append("% of splits)");
+        }
+        line.append(", ").append(grouped(rate)).append(" rows/s");
+        if (done == total) {
+            line.append(", committing");
+        } else if (estimateHolds && rate > 0) {
+            line.append(", ETA ").append((estimated - written + rate - 1) / rate).append('s');
         }
         return line.toString();
+    }
+
+    /** The run committed: stop the periodic lines and print the real totals once. */
+    @Override
+    public void committed(RunIdentity run, RunSummary summary) {
+        ticker.shutdownNow();
+        err.println("progress: done, " + summary.splitRows.size() + "/" + summary.splitRows.size() + " splits, "
+                + grouped(summary.rows) + " rows in " + String.format(Locale.ROOT, "%.1f", summary.seconds) + " s, "
+                + grouped(summary.rowsPerSecond) + " rows/s");
+    }
+
+    @Override
+    public void failed(RunIdentity run, ReplicatorException failure) {
+        ticker.shutdownNow();
     }
 
     private void print() {

@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
                 public void started(RunIdentity identity) {
                     invocation.started(identity);
                 }
-            });
+            }).withListener(progress);
             ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, ledgerOptions.createTable(), ledgerOptions.optional())));
             summary = copy.run(progress);
         } catch (CommittedRunException e) {
