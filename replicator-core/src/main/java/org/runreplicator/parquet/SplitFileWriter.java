@@ -211,11 +211,20 @@ public final class SplitFileWriter implements AutoCloseable {
             long bytes = fileSystem.getFileStatus(currentPath).getLen();
             finished.add(new WrittenFile(currentPath.toString(), rowsInFile, bytes));
             LOG.debug("Wrote {} ({} rows, {} bytes)", currentPath, rowsInFile, bytes);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Parquet wraps a failing close in "Unable to close resource": name the I/O error beneath.
             failed = true;
-            throw ReplicatorException.target("Cannot finish Parquet file " + currentPath + ": " + e.getMessage(), e);
+            throw ReplicatorException.target("Cannot finish Parquet file " + currentPath + ": " + rootMessage(e), e);
         }
         rowsInFile = 0;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
     }
 
     private String describeState() {

@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -223,7 +224,23 @@ public final class TableCopy {
             return ReplicatorException.source("Cannot read table " + planned.table.ref() + ": "
                     + connector.redact(e.getMessage()), e);
         }
+        // Parquet wraps a failing close ("Unable to close resource"); the I/O error under it says why.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return ReplicatorException.target("Cannot write " + planned.table.ref() + " to " + options.target() + ": "
+                        + rootMessage(cause), e);
+            }
+        }
         return new ReplicatorException(FailureKind.INTERNAL, "Copy of " + planned.table.ref() + " failed: " + e, e);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private final class Runner implements SplitRunner {

@@ -30,6 +30,11 @@ public final class TestStore {
         return new TestStore("hdfs", URI.create(MiniHdfs.uri() + "/replica-" + shortId()), MiniHdfs.conf());
     }
 
+    /** A given location on the JVM's MiniDFSCluster. */
+    public static TestStore hdfsAt(URI target) {
+        return new TestStore("hdfs", target, MiniHdfs.conf());
+    }
+
     /** A fresh bucket on the JVM's fake-gcs-server, reached through the Cloud Storage connector. */
     public static TestStore gcs() {
         FakeGcsServer server = FakeGcsServer.shared();
