@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by bin/test and bench/run: installs the named Debian packages quietly.
 # apt-get update runs once, and only when something is to be installed.
 

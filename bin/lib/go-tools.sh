@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by bin/test (and bench/run): builds the Go programs the tests start as local stand-ins
 # for Google services. They take minutes to build on two cores, so each is built once into a
 # cache outside the clone, under a name that changes with its pinned version.
@@ -43,8 +44,10 @@ ensure_fake_gcs_server() {
 
 # Exports the paths the Java test fixtures start the stand-ins from.
 ensure_go_tools() {
+  local repo
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   ensure_fake_gcs_server
-  BIGQUERY_EMULATOR_BIN=$(go_wrapped_tool bigquery-emulator "$root/tools/bigquery-emulator" \
+  BIGQUERY_EMULATOR_BIN=$(go_wrapped_tool bigquery-emulator "$repo/tools/bigquery-emulator" \
     github.com/goccy/bigquery-emulator/cmd/bigquery-emulator)
   export BIGQUERY_EMULATOR_BIN
 }
