@@ -46,6 +46,7 @@ public final class TableCopy {
     private final SourceDialect dialect;
     private final SourceConnector connector;
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<CatalogTable> catalogTables = new ArrayList<>();
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
     private Clock clock = Clock.systemUTC();
     private CommitProtocol protocol;
@@ -71,6 +72,12 @@ public final class TableCopy {
     /** Commits through {@code protocol} instead of the target's default (publishers, or a store wrapped by a test). */
     public TableCopy withCommitProtocol(CommitProtocol protocol) {
         this.protocol = protocol;
+        return this;
+    }
+
+    /** Adds a catalog table prepared (created, checked, evolved) after planning and before any data is written. */
+    public TableCopy withCatalogTable(CatalogTable table) {
+        this.catalogTables.add(table);
         return this;
     }
 
@@ -120,6 +127,7 @@ public final class TableCopy {
                 : CommitProtocols.forTable(options.target(), options.table(), hadoopConf, List.of(), clock);
         try (PartitionWrite write = commitProtocol.begin(run, options.lease())) {
             Planned planned = planTable();
+            catalogTables.forEach(table -> table.prepare(run, planned.schema));
             List<Split> splits = planned.plan.splits();
             progress.planned(splits.size(), estimatedRows(splits));
             List<SplitResult> results;
