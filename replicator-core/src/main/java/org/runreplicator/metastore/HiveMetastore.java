@@ -50,6 +50,18 @@ public final class HiveMetastore implements AutoCloseable {
         return new HivePartitionPublisher(this, new HiveTableSpec(source, location, partitionKey));
     }
 
+    /** Partition {@code key=value} of Hive table {@code database.table}, as readers find it; empty if there is none. */
+    public java.util.Optional<RegisteredPartition> partition(String database, String table, String value) {
+        try {
+            org.apache.hadoop.hive.metastore.api.Partition p = callRaw(c -> c.getPartition(database, table, java.util.List.of(value)));
+            return java.util.Optional.of(new RegisteredPartition(p.getSd().getLocation(), p.getParameters()));
+        } catch (org.apache.hadoop.hive.metastore.api.NoSuchObjectException e) {
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            throw failure("read partition " + value + " of Hive table " + database + "." + table, e);
+        }
+    }
+
     MetastoreOptions options() {
         return options;
     }

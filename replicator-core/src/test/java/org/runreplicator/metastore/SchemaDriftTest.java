@@ -11,7 +11,7 @@ class SchemaDriftTest {
     private static List<HiveColumn> columns(String... nameTypes) {
         List<HiveColumn> columns = new ArrayList<>();
         for (String nameType : nameTypes) {
-            String[] parts = nameType.split(" ");
+            String[] parts = nameType.split(" ", 2);
             columns.add(new HiveColumn(parts[0], parts[1]));
         }
         return columns;

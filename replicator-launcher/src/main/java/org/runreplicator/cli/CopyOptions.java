@@ -108,10 +108,17 @@ final class CopyOptions {
             description = "local (threads in this JVM) or mapreduce (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--metastore", paramLabel = "URI", defaultValue = "none",
-            description = "Hive Metastore to register the partition in: thrift://HOST:PORT or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metastore", paramLabel = "WHERE", defaultValue = MetastoreSettings.HIVE_SITE,
+            description = "Hive Metastore to register the partition in: thrift://HOST:PORT[,thrift://HOST:PORT...], none, or"
+                    + " hive-site: the hive.metastore.uris of the hive-site.xml on the classpath or in $HIVE_CONF_DIR, none"
+                    + " without one (default: ${DEFAULT-VALUE}). -D hive.metastore.* settings reach the client.")
     String metastore;
 
+    @Option(names = "--schema-change", paramLabel = "POLICY", defaultValue = "fail",
+            description = "When the source's columns differ from the Hive table's: fail (name every difference, write"
+                    + " nothing) or evolve (append new columns, widen types; drops, moves and narrowing still fail)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String schemaChange;
 
     @Option(names = "--job-id", paramLabel = "ID",
             description = "Job id to record (default: the Dataproc job id from YARN tags dataproc_job_<id>, else generated).")
