@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMetastore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMetastore.class);
     private static final int MAX_WORKER_THREADS = 64;
+    // DataNucleus logs through java.util.logging when log4j is absent; kept here so the setting is not collected.
+    private static final java.util.logging.Logger DATANUCLEUS = java.util.logging.Logger.getLogger("DataNucleus");
 
     private final TServer server;
     private final Thread thread;
@@ -47,6 +49,7 @@ public final class EmbeddedMetastore implements AutoCloseable {
      * server's Hadoop configuration (file system settings for the locations it checks).
      */
     public static EmbeddedMetastore start(Path directory, Map<String, String> serverSettings) {
+        DATANUCLEUS.setLevel(java.util.logging.Level.SEVERE);
         // Derby writes its log into the working directory unless told otherwise.
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", directory.resolve("derby.log").toString());

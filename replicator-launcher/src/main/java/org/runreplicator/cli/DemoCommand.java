@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--metastore", paramLabel = "WHERE", defaultValue = EMBEDDED,
             description = "Register the partition in an embedded Hive Metastore (Derby in a temporary directory, Thrift on a"
-                    + " loopback port), or none (default: ${DEFAULT-VALUE}).")
+                    + " loopback port; bin/replicator runs the demo from unshaded classes for it), or none (default: ${DEFAULT-VALUE}).")
     String metastore;
 
     @Mixin
@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         Optional<RunLedger> ledger = RunLedgers.open(ledgerOptions, invocation.clock());
         Path metastoreDir = EMBEDDED.equals(metastore) ? Files.createTempDirectory("replicator-demo-metastore") : null;
         try (DemoSource source = DemoSource.create(rows);
-                EmbeddedMetastore embedded = metastoreDir == null ? null : EmbeddedMetastore.start(metastoreDir, Map.of());
+                EmbeddedMetastore embedded = metastoreDir == null ? null : startMetastore(metastoreDir);
                 HiveMetastore hive = embedded == null ? null : HiveMetastore.open(MetastoreOptions.builder()
                         .uris(List.of(embedded.uri())).build())) {
             long sourceRows = source.rowCount();
@@ -149,6 +149,15 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static EmbeddedMetastore startMetastore(Path dir) {
+        try {
+            return EmbeddedMetastore.start(dir, Map.of());
+        } catch (ReplicatorException e) {
+            throw new ReplicatorException(e.kind(), e.getMessage() + " (the job jar relocates Hive's classes, which the embedded"
+                    + " server's JDO model cannot follow: run the demo with bin/replicator, or pass --metastore none)", e);
+        }
     }
 
     private static void deleteQuietly(Path dir) {
