@@ -92,7 +92,8 @@ public final class TableCopy {
         Planned planned = planTable();
         List<PlanReport.ColumnLine> lines = new ArrayList<>();
         for (ColumnMapping column : planned.schema.columns()) {
-            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceType(), column.parquetTypeName(), column.hiveType()));
+            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceType(), column.parquetTypeName(), column.hiveType(),
+                    column.bigQueryType()));
         }
         return new PlanReport(planned.table.ref().toString(), lines, planned.plan);
     }
@@ -171,7 +172,7 @@ public final class TableCopy {
     private Planned planTable() {
         try (Connection connection = connector.open()) {
             SourceTable table = dialect.describe(connection, options.table());
-            TableSchema schema = TypeMapper.map(table, options.columnTypeOverrides(), options.trimChar());
+            TableSchema schema = TypeMapper.map(table, dialect, options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor());
             SplitPlan plan = new SplitPlanner().plan(connection, dialect, table, options.split());
             return new Planned(table, schema, plan);
         } catch (SQLException e) {

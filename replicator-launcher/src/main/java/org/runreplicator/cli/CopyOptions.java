@@ -92,6 +92,12 @@ final class CopyOptions {
             description = "snappy, zstd, gzip or none (default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--parquet-flavor", paramLabel = "FLAVOR", defaultValue = "hive3",
+            description = "Parquet encodings of decimals and timestamps: hive3 (FIXED_LEN_BYTE_ARRAY decimals, INT96 UTC"
+                    + " timestamps; Hive 3.1 on Dataproc 2.2/2.3, and Spark, Trino, DuckDB, BigQuery) or modern (INT32/INT64"
+                    + " decimals, INT64 TIMESTAMP(MICROS); Hive 4 on Dataproc 3.0, Spark, Trino, DuckDB, BigQuery) (default: ${DEFAULT-VALUE}).")
+    String parquetFlavor;
+
     @Option(names = "--target-file-size", paramLabel = "SIZE",
             description = "Roll to a new Parquet file past this size (default: " + (WriterSettings.DEFAULT_TARGET_FILE_BYTES >> 20) + "m).")
     String targetFileSize;

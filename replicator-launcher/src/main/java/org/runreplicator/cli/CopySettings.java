@@ -21,6 +21,7 @@ import org.runreplicator.run.RunOptions;
 import org.runreplicator.source.Identifiers;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
+import org.runreplicator.types.ParquetFlavor;
 
 /**
  * Everything {@code run} and {@code plan} need, resolved once from {@link CopyOptions}: the
@@ -85,6 +86,7 @@ final class CopySettings {
                 .maxAttempts(o.maxAttempts)
                 .columnTypeOverrides(columnTypes(o.mapColumns))
                 .trimChar(o.trimChar)
+                .parquetFlavor(ParquetFlavor.parse(o.parquetFlavor))
                 .writer(writer(o))
                 .jobId(jobId.value())
                 .environment(o.environment)

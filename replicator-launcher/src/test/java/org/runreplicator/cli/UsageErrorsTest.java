@@ -106,7 +106,7 @@ class UsageErrorsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--source-url", "--source-user", "--source-password-file", "--source-password-env",
                 "--target", "--partition", "--td-timestamp", "--split-method", "--split-by", "--splits", "--max-connections",
-                "--fetch-size", "--where", "--engine", "--metastore", "--schema-change", "--ledger", "--ledger-table", "--ledger-user",
+                "--fetch-size", "--where", "--engine", "--metastore", "--schema-change", "--parquet-flavor", "--ledger", "--ledger-table", "--ledger-user",
                 "--ledger-password-file", "--ledger-password-env", "--ledger-create", "--ledger-optional", "--job-id", "--environment", "--compression",
                 "--map-column", "--trim-char", "--target-file-size", "--row-group-size", "--dictionary", "--max-attempts",
                 "--connection-property", "--progress-interval", "--config", "-D", "--verbose",
