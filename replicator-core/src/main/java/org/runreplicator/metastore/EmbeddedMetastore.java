@@ -102,6 +102,25 @@ public final class EmbeddedMetastore implements AutoCloseable {
         return conf;
     }
 
+    /**
+     * Serves a metastore from the Derby database in {@code args[0]} until standard input closes; the
+     * first line on standard output is its {@code thrift://} URI. For checks whose own classpath
+     * cannot hold Hive 3.1.3's server (Spark brings Hive 2.3's client), run as a child process.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 1) {
+            System.err.println("usage: EmbeddedMetastore DIRECTORY");
+            System.exit(2);
+        }
+        try (EmbeddedMetastore metastore = start(java.nio.file.Paths.get(args[0]), Map.of())) {
+            System.out.println(metastore.uri());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the parent closes our input
+            }
+        }
+    }
+
     public int port() {
         return port;
     }
