@@ -58,7 +58,7 @@ abstract class MetastorePublisherContract {
     @TempDir
     Path local;
     private Path metastoreDir;
-    private EmbeddedMetastore metastore;
+    private MetastoreServer metastore;
     private TestStore store;
     private String h2Url;
     private TableRef table;
@@ -68,10 +68,34 @@ abstract class MetastorePublisherContract {
     /** Settings the metastore server needs to reach the store (it checks and creates locations). */
     abstract Map<String, String> serverSettings();
 
+    /** A running metastore server: its Thrift URI, stopped by close. */
+    interface MetastoreServer extends AutoCloseable {
+        URI uri();
+
+        @Override
+        void close();
+    }
+
+    /** The server under test: Hive 3.1.3 embedded in this JVM unless a binding says otherwise. */
+    MetastoreServer startServer(Path dir, Map<String, String> settings) {
+        EmbeddedMetastore embedded = EmbeddedMetastore.start(dir, settings);
+        return new MetastoreServer() {
+            @Override
+            public URI uri() {
+                return embedded.uri();
+            }
+
+            @Override
+            public void close() {
+                embedded.close();
+            }
+        };
+    }
+
     @BeforeAll
     void startMetastore() throws Exception {
         metastoreDir = Files.createTempDirectory("metastore");
-        metastore = EmbeddedMetastore.start(metastoreDir, serverSettings());
+        metastore = startServer(metastoreDir, serverSettings());
     }
 
     @AfterAll
