@@ -1,7 +1,11 @@
 package org.runreplicator.metastore;
 
+import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.metastore.IMetaStoreClient;
+import org.apache.hadoop.hive.metastore.api.NoSuchObjectException;
+import org.apache.hadoop.hive.metastore.api.Partition;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.commit.TableLocation;
 import org.runreplicator.source.TableRef;
@@ -51,12 +55,12 @@ public final class HiveMetastore implements AutoCloseable {
     }
 
     /** Partition {@code key=value} of Hive table {@code database.table}, as readers find it; empty if there is none. */
-    public java.util.Optional<RegisteredPartition> partition(String database, String table, String value) {
+    public Optional<RegisteredPartition> partition(String database, String table, String value) {
         try {
-            org.apache.hadoop.hive.metastore.api.Partition p = callRaw(c -> c.getPartition(database, table, java.util.List.of(value)));
-            return java.util.Optional.of(new RegisteredPartition(p.getSd().getLocation(), p.getParameters()));
-        } catch (org.apache.hadoop.hive.metastore.api.NoSuchObjectException e) {
-            return java.util.Optional.empty();
+            Partition p = callRaw(c -> c.getPartition(database, table, List.of(value)));
+            return Optional.of(new RegisteredPartition(p.getSd().getLocation(), p.getParameters()));
+        } catch (NoSuchObjectException e) {
+            return Optional.empty();
         } catch (Exception e) {
             throw failure("read partition " + value + " of Hive table " + database + "." + table, e);
         }

@@ -95,15 +95,6 @@ public final class MetastoreOptions {
         return "the Hive Metastore at " + uris.stream().map(URI::toString).collect(Collectors.joining(","));
     }
 
-    /**
-     * The longest a run can wait on an unreachable metastore before failing, for messages and tests:
-     * every call attempt spends every connect round on every URI.
-     */
-    public Duration worstCaseWait() {
-        long perConnect = callTimeout.toMillis() * uris.size() + retryDelay.toMillis();
-        return Duration.ofMillis(callAttempts * (connectAttempts * perConnect + callTimeout.toMillis() + retryDelay.toMillis()));
-    }
-
     @Override
     public String toString() {
         return describe();

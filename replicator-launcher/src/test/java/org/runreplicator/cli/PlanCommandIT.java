@@ -54,7 +54,7 @@ class PlanCommandIT {
     void theModernFlavourShowsItsOwnEncodings_underTheSameHiveTypes() throws Exception {
         Cli result = Cli.run(Map.of("PG_PASSWORD", server.password()), "plan", "sales", "orders",
                 "--source-url", server.jdbcUrl(database), "--source-user", server.user(), "--source-password-env", "PG_PASSWORD",
-                "--parquet-flavor", "modern");
+                "--target", target.resolve("never").toUri().toString(), "--parquet-flavor", "modern");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
