@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
  * row count as the metastore serves them); the last stdout line is the run's JSON summary.
  */
 @Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
-        description = "Copy a generated table from an embedded H2 database into local Parquet and read it back.")
+        description = "Copy a generated table from an embedded H2 database into local Parquet, register it in an embedded Hive"
+                + " Metastore, and read it back.")
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
     private static final int ROWS_SHOWN = 5;
