@@ -161,6 +161,23 @@ clean_dry_run_on_gcs_lists_nothing_after_clean_runs() {
   [ "$(rc)" = 0 ] && [[ $(tail -n 1 "$work/out") == *'"removed":0'* ]]
 }
 
+demo_registers_its_partition_and_pyarrow_reads_it_exactly() {
+  run_cli demo --rows 3000 --target "file://$work/demo-hms" --ledger "embedded:$work/ledger-hms"
+  local registered location rows first
+  registered=$(grep '^Hive Metastore (embedded, thrift://127.0.0.1:' "$work/out")
+  location=$(sed -E 's/.* at (file:[^,]*), numRows .*/\1/' <<<"$registered")
+  rows=$(sed -E 's/.*, numRows ([0-9]+)$/\1/' <<<"$registered")
+  first=$(grep -m1 '^  ATTR_CLASS_ID=1,' "$work/out")
+  "$READERS_PYTHON" "$root/tools/readers/read_partition.py" "${location#file:}" ATTR_CLASS_ID \
+    LIST_PRICE CONVERSION_RATE EFFECTIVE_DATE LAST_UPDATED_TS >"$work/pyarrow" 2>"$work/pyarrow.err"
+  [ "$(rc)" = 0 ] && [ "$rows" = 3000 ] \
+    && [[ $location == "file:$work/demo-hms/dev1_groupondw/ref_attr_class_dev/ds="*/run-* ]] \
+    && [ "$(sed -n 1p "$work/pyarrow")" = 3000 ] \
+    && [ "$(sed -n 2p "$work/pyarrow")" = "LIST_PRICE=0.7919, CONVERSION_RATE=0.3333333333, EFFECTIVE_DATE=2015-01-02, LAST_UPDATED_TS=2020-01-01T00:16:27.654321" ] \
+    && [[ $first == *"LIST_PRICE=0.7919, CONVERSION_RATE=0.3333333333, EFFECTIVE_DATE=2015-01-02"*"LAST_UPDATED_TS=2020-01-01T00:16:27.654321,"* ]] \
+    && grep -q 'LIST_PRICE:decimal128(.*, 4), .*LAST_UPDATED_TS:timestamp\[ns\]' "$work/pyarrow"
+}
+
 ledger_shows_the_row_the_demo_recorded() {
   run_cli ledger dev1_groupondw ref_attr_class_dev --ledger "embedded:$work/ledger"
   [ "$(rc)" = 0 ] && grep -q '^td_timestamp .*ONPREM .*GCP .*in step$' "$work/out" \
@@ -172,6 +189,12 @@ check missing_source_url_is_a_usage_error_on_one_line missing_source_url_is_a_us
 check table_name_carrying_sql_is_refused_before_connecting table_name_carrying_sql_is_refused_before_connecting
 check demo_copies_the_table_and_ends_with_a_json_summary demo_copies_the_table_and_ends_with_a_json_summary
 check ledger_shows_the_row_the_demo_recorded ledger_shows_the_row_the_demo_recorded
+if [ -z "${READERS_PYTHON:-}" ]; then
+  # shellcheck source=bin/lib/python-tools.sh
+  source "$root/bin/lib/python-tools.sh"
+  ensure_readers_venv
+fi
+check demo_registers_its_partition_and_pyarrow_reads_it_exactly demo_registers_its_partition_and_pyarrow_reads_it_exactly
 check run_on_gcs_commits_the_partition_and_a_rerun_replaces_it run_on_gcs_commits_the_partition_and_a_rerun_replaces_it
 check clean_dry_run_on_gcs_lists_nothing_after_clean_runs clean_dry_run_on_gcs_lists_nothing_after_clean_runs
 

@@ -40,7 +40,9 @@ public final class JdbcRowWriteSupport extends WriteSupport<ResultSet> {
 
     public JdbcRowWriteSupport(TableSchema schema, Map<String, String> footerMetadata) {
         this.schema = schema;
-        this.footerMetadata = Map.copyOf(footerMetadata);
+        Map<String, String> footer = new java.util.HashMap<>(footerMetadata);
+        footer.putAll(schema.flavor().footerMetadata());
+        this.footerMetadata = Map.copyOf(footer);
         List<ValueWriter> list = schema.newWriters();
         this.writers = list.toArray(new ValueWriter[0]);
     }

@@ -11,12 +11,14 @@ public final class PlanReport {
         public final String sourceType;
         public final String parquetType;
         public final String hiveType;
+        public final String bigQueryType;
 
-        public ColumnLine(String name, String sourceType, String parquetType, String hiveType) {
+        public ColumnLine(String name, String sourceType, String parquetType, String hiveType, String bigQueryType) {
             this.name = name;
             this.sourceType = sourceType;
             this.parquetType = parquetType;
             this.hiveType = hiveType;
+            this.bigQueryType = bigQueryType;
         }
     }
 

@@ -14,6 +14,7 @@ import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
 import org.runreplicator.split.SplitRequest;
+import org.runreplicator.types.ParquetFlavor;
 
 /**
  * Everything one run needs, resolved once at the edge (command line, config file, environment)
@@ -41,6 +42,7 @@ public final class RunOptions {
     private final int maxAttempts;
     private final Map<String, String> columnTypeOverrides;
     private final boolean trimChar;
+    private final ParquetFlavor parquetFlavor;
     private final WriterSettings writer;
     private final String jobId;
     private final String environment;
@@ -62,6 +64,7 @@ public final class RunOptions {
         this.maxAttempts = b.maxAttempts;
         this.columnTypeOverrides = Map.copyOf(b.columnTypeOverrides);
         this.trimChar = b.trimChar;
+        this.parquetFlavor = b.parquetFlavor;
         this.writer = b.writer;
         this.jobId = b.jobId;
         this.environment = b.environment;
@@ -137,6 +140,11 @@ public final class RunOptions {
         return trimChar;
     }
 
+    /** Which Parquet encodings decimals and timestamps get: the readers' choice. */
+    public ParquetFlavor parquetFlavor() {
+        return parquetFlavor;
+    }
+
     public WriterSettings writer() {
         return writer;
     }
@@ -174,6 +182,7 @@ public final class RunOptions {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Map<String, String> columnTypeOverrides = Map.of();
         private boolean trimChar;
+        private ParquetFlavor parquetFlavor = ParquetFlavor.DEFAULT;
         private WriterSettings writer = WriterSettings.defaults();
         private String jobId;
         private String environment = DEFAULT_ENVIRONMENT;
@@ -262,6 +271,11 @@ public final class RunOptions {
 
         public Builder trimChar(boolean v) {
             this.trimChar = v;
+            return this;
+        }
+
+        public Builder parquetFlavor(ParquetFlavor v) {
+            this.parquetFlavor = v;
             return this;
         }
 

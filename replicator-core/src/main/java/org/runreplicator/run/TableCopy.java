@@ -47,6 +47,7 @@ public final class TableCopy {
     private final SourceDialect dialect;
     private final SourceConnector connector;
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<CatalogTable> catalogTables = new ArrayList<>();
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
     private Clock clock = Clock.systemUTC();
     private CommitProtocol protocol;
@@ -75,6 +76,12 @@ public final class TableCopy {
         return this;
     }
 
+    /** Adds a catalog table prepared (created, checked, evolved) after planning and before any data is written. */
+    public TableCopy withCatalogTable(CatalogTable table) {
+        this.catalogTables.add(table);
+        return this;
+    }
+
     /** Adds a listener told of the run's start, commit or failure (see {@link RunListener} for the contract). */
     public TableCopy withListener(RunListener listener) {
         this.listeners.add(listener);
@@ -86,7 +93,8 @@ public final class TableCopy {
         Planned planned = planTable();
         List<PlanReport.ColumnLine> lines = new ArrayList<>();
         for (ColumnMapping column : planned.schema.columns()) {
-            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceType(), column.parquetTypeName(), column.hiveType()));
+            lines.add(new PlanReport.ColumnLine(column.name(), column.sourceType(), column.parquetTypeName(), column.hiveType(),
+                    column.bigQueryType()));
         }
         return new PlanReport(planned.table.ref().toString(), lines, planned.plan);
     }
@@ -125,6 +133,7 @@ public final class TableCopy {
         try (PartitionWrite write = commitProtocol.begin(run, options.lease())) {
             Planned planned = planTable();
             write.claim(planned.table.ref().toString());
+            catalogTables.forEach(table -> table.prepare(run, planned.schema));
             List<Split> splits = planned.plan.splits();
             progress.planned(splits.size(), estimatedRows(splits));
             List<SplitResult> results;
@@ -168,7 +177,7 @@ public final class TableCopy {
     private Planned planTable() {
         try (Connection connection = connector.open()) {
             SourceTable table = dialect.describe(connection, options.table());
-            TableSchema schema = TypeMapper.map(table, options.columnTypeOverrides(), options.trimChar());
+            TableSchema schema = TypeMapper.map(table, dialect, options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor());
             SplitPlan plan = new SplitPlanner().plan(connection, dialect, table, options.split());
             return new Planned(table, schema, plan);
         } catch (SQLException e) {

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.types.ColumnType;
+import org.runreplicator.types.LogicalType;
 
 /**
  * What the source databases have in common: standard SQL text, JDBC metadata, one quoting rule.
@@ -49,6 +52,69 @@ public abstract class BaseDialect implements SourceDialect {
     @Override
     public boolean fallsBackToSession(SQLException bulkExportFailure) {
         return false;
+    }
+
+    @Override
+    public final ColumnType columnType(SourceColumn column) {
+        String typeName = column.typeName() == null ? "" : column.typeName().trim().toUpperCase(Locale.ROOT);
+        ColumnType named = columnTypeByName(typeName, column);
+        return named != null ? named : columnTypeByJdbcCode(column);
+    }
+
+    /** The column type for one of this database's type names (upper case, no parameters), or null for a name it does not know. */
+    protected ColumnType columnTypeByName(String typeName, SourceColumn column) {
+        return null;
+    }
+
+    /**
+     * By JDBC type code, for names no dialect knows (domains, extensions). No fallback for BIT,
+     * floating point, ARRAY, STRUCT or OTHER: a name we do not know may not hold what the code
+     * suggests (PostgreSQL's bit(8), money).
+     */
+    protected ColumnType columnTypeByJdbcCode(SourceColumn column) {
+        switch (column.jdbcType()) {
+            case Types.TINYINT:
+                return ColumnType.of(LogicalType.TINYINT);
+            case Types.SMALLINT:
+                return ColumnType.of(LogicalType.SMALLINT);
+            case Types.INTEGER:
+                return ColumnType.of(LogicalType.INTEGER);
+            case Types.BIGINT:
+                return ColumnType.of(LogicalType.BIGINT);
+            case Types.DECIMAL:
+            case Types.NUMERIC:
+                return ColumnType.decimal(column.precision(), column.scale());
+            case Types.BOOLEAN:
+                return ColumnType.of(LogicalType.BOOLEAN);
+            case Types.DATE:
+                return ColumnType.of(LogicalType.DATE);
+            case Types.TIME:
+                return ColumnType.of(LogicalType.TIME);
+            case Types.TIMESTAMP:
+                return ColumnType.of(LogicalType.TIMESTAMP);
+            case Types.TIMESTAMP_WITH_TIMEZONE:
+                return ColumnType.of(LogicalType.TIMESTAMP_TZ);
+            case Types.CHAR:
+            case Types.NCHAR:
+                return ColumnType.paddedText();
+            case Types.VARCHAR:
+            case Types.NVARCHAR:
+            case Types.LONGVARCHAR:
+            case Types.LONGNVARCHAR:
+            case Types.CLOB:
+            case Types.NCLOB:
+                return ColumnType.of(LogicalType.STRING);
+            case Types.BINARY:
+            case Types.VARBINARY:
+            case Types.LONGVARBINARY:
+            case Types.BLOB:
+                return ColumnType.of(LogicalType.BINARY);
+            case Types.TIME_WITH_TIMEZONE:
+            case Types.SQLXML:
+                return ColumnType.textOfValue();
+            default:
+                return ColumnType.unsupported();
+        }
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.runreplicator.types.ColumnType;
+import org.runreplicator.types.LogicalType;
 
 /**
  * PostgreSQL. The user's DB is a schema. Reads stream through a cursor, which the driver only
@@ -20,6 +22,9 @@ public final class PostgresDialect extends BaseDialect {
     public static final int LOGIN_TIMEOUT_SECONDS = 30;
     /** Seconds a read may wait for the server: long, as a COUNT over a big table is silent for minutes, but finite so a dead peer is noticed. */
     public static final int SOCKET_TIMEOUT_SECONDS = 3600;
+
+    /** pgjdbc's COLUMN_SIZE for a NUMERIC declared without precision. */
+    private static final int UNBOUNDED_NUMERIC = 131089;
 
     // The driver names integer columns with a sequence default "serial"; the column's type is the integer.
     private static final Map<String, String> SERIAL_TYPES = Map.of("SERIAL", "INT4", "BIGSERIAL", "INT8", "SMALLSERIAL", "INT2");
@@ -39,6 +44,53 @@ public final class PostgresDialect extends BaseDialect {
         // Read-only sessions even with autocommit on (planning): the driver sets the session's default.
         p.setProperty("readOnlyMode", "always");
         return p;
+    }
+
+    /** PostgreSQL's type names as pgjdbc reports them (serial types are their integers, see {@link #describe}). */
+    @Override
+    protected ColumnType columnTypeByName(String typeName, SourceColumn column) {
+        switch (typeName) {
+            case "INT2":
+                return ColumnType.of(LogicalType.SMALLINT);
+            case "INT4":
+                return ColumnType.of(LogicalType.INTEGER);
+            case "INT8":
+                return ColumnType.of(LogicalType.BIGINT);
+            case "NUMERIC":
+                return column.precision() == UNBOUNDED_NUMERIC ? ColumnType.unboundedDecimal()
+                        : ColumnType.decimal(column.precision(), column.scale());
+            case "FLOAT4":
+                return ColumnType.of(LogicalType.REAL);
+            case "FLOAT8":
+                return ColumnType.of(LogicalType.DOUBLE);
+            case "BOOL":
+                return ColumnType.of(LogicalType.BOOLEAN);
+            case "DATE":
+                return ColumnType.of(LogicalType.DATE);
+            case "TIME":
+                return ColumnType.of(LogicalType.TIME);
+            case "TIMESTAMP":
+                return ColumnType.of(LogicalType.TIMESTAMP);
+            case "TIMESTAMPTZ":
+                return ColumnType.of(LogicalType.TIMESTAMP_TZ);
+            case "BPCHAR":
+                return ColumnType.paddedText();
+            case "VARCHAR":
+            case "TEXT":
+                return ColumnType.of(LogicalType.STRING);
+            case "BYTEA":
+                return ColumnType.of(LogicalType.BINARY);
+            // No exact typed equivalent in Hive or Spark: the exact text.
+            case "TIMETZ":
+            case "JSON":
+            case "JSONB":
+            case "XML":
+            case "UUID":
+            case "INTERVAL":
+                return ColumnType.textOfValue();
+            default:
+                return null;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import org.runreplicator.types.ColumnType;
 
 /**
  * What differs between source databases. One implementation per database
@@ -33,6 +34,13 @@ public interface SourceDialect {
      * be retried on the next URL rather than failing the split.
      */
     boolean fallsBackToSession(SQLException bulkExportFailure);
+
+    /**
+     * What a column of this source holds and how its values are read: the dialect's own type names
+     * first (so Teradata's FLOAT is not confused with another database's), the JDBC type code for a
+     * name it does not know. {@link org.runreplicator.types.TypeMapper} derives everything else from it.
+     */
+    ColumnType columnType(SourceColumn column);
 
     /** Quotes an identifier: the one place quoting happens. */
     String quote(String identifier);

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.types.ColumnType;
+import org.runreplicator.types.LogicalType;
 
 /**
  * Teradata. Tables are described from the data dictionary ({@code DBC.ColumnsV},
@@ -56,6 +58,53 @@ public final class TeradataDialect extends BaseDialect {
 
     public TeradataDialect() {
         super("teradata", "jdbc:teradata:", "\"");
+    }
+
+    /** Teradata's type names, as {@link TeradataColumnTypes} reads them from the data dictionary. */
+    @Override
+    protected ColumnType columnTypeByName(String typeName, SourceColumn column) {
+        if (typeName.startsWith("PERIOD(") || typeName.startsWith("INTERVAL")) {
+            return ColumnType.textOfValue();
+        }
+        switch (typeName) {
+            case "BYTEINT":
+                return ColumnType.of(LogicalType.TINYINT);
+            case "SMALLINT":
+                return ColumnType.of(LogicalType.SMALLINT);
+            case "INTEGER":
+                return ColumnType.of(LogicalType.INTEGER);
+            case "BIGINT":
+                return ColumnType.of(LogicalType.BIGINT);
+            case "DECIMAL":
+            case "NUMBER":
+                return ColumnType.decimal(column.precision(), column.scale());
+            case "FLOAT": // Teradata's FLOAT (and REAL, DOUBLE PRECISION) is 64-bit
+                return ColumnType.of(LogicalType.DOUBLE);
+            case "DATE":
+                return ColumnType.of(LogicalType.DATE);
+            case "TIME":
+                return ColumnType.of(LogicalType.TIME);
+            case "TIMESTAMP":
+                return ColumnType.of(LogicalType.TIMESTAMP);
+            case "TIMESTAMP WITH TIME ZONE":
+                return ColumnType.of(LogicalType.TIMESTAMP_TZ);
+            case "CHAR":
+                return ColumnType.paddedText();
+            case "VARCHAR":
+            case "CLOB":
+                return ColumnType.of(LogicalType.STRING);
+            case "BYTE":
+            case "VARBYTE":
+            case "BLOB":
+                return ColumnType.of(LogicalType.BINARY);
+            // No exact typed equivalent in Hive or Spark: the exact text.
+            case "TIME WITH TIME ZONE":
+            case "JSON":
+            case "XML":
+                return ColumnType.textOfValue();
+            default:
+                return null;
+        }
     }
 
     @Override

@@ -6,22 +6,23 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * How one source column lands in Parquet and Hive: the source type as people read it, the Parquet
- * field (physical and logical type), the Hive column type, and the value writer that copies it.
- * Immutable; made by {@link StandardColumnMappings} and checked when built.
+ * How one source column lands in Parquet and Hive: the source type as people read it, its
+ * {@link LogicalType}, the Parquet field (physical and logical type, per flavour), and the value
+ * writer that copies it; the Hive and BigQuery types derive from the logical type. Immutable; made
+ * by {@link StandardColumnMappings} and checked when built.
  */
 public final class ColumnMapping {
     private final String name;
     private final String sourceType;
+    private final LogicalType logicalType;
     private final PrimitiveType parquetType;
-    private final String hiveType;
     private final ValueWriter.Factory writerFactory;
 
-    ColumnMapping(String name, String sourceType, PrimitiveType parquetType, String hiveType, ValueWriter.Factory writerFactory) {
+    ColumnMapping(String name, String sourceType, LogicalType logicalType, PrimitiveType parquetType, ValueWriter.Factory writerFactory) {
         this.name = Objects.requireNonNull(name, "name");
         this.sourceType = Objects.requireNonNull(sourceType, "sourceType");
+        this.logicalType = Objects.requireNonNull(logicalType, "logicalType");
         this.parquetType = Objects.requireNonNull(parquetType, "parquetType");
-        this.hiveType = Objects.requireNonNull(hiveType, "hiveType");
         this.writerFactory = Objects.requireNonNull(writerFactory, "writerFactory");
         if (!parquetType.getName().equals(name)) {
             throw new IllegalArgumentException("Parquet field " + parquetType.getName() + " does not carry column name " + name);
@@ -29,9 +30,6 @@ public final class ColumnMapping {
         // Every field is optional: source NOT NULL flags are unreliable on views, and a REQUIRED field would turn a stray NULL into a corrupt file.
         if (parquetType.getRepetition() != Type.Repetition.OPTIONAL) {
             throw new IllegalArgumentException("Parquet field " + name + " must be optional, not " + parquetType.getRepetition());
-        }
-        if (hiveType.isBlank()) {
-            throw new IllegalArgumentException("Column " + name + " has no Hive type");
         }
     }
 
@@ -58,9 +56,19 @@ public final class ColumnMapping {
         return logical == null ? physical : physical + " " + logical;
     }
 
+    /** What the column holds; the Parquet, Hive and BigQuery types all derive from it. */
+    public LogicalType logicalType() {
+        return logicalType;
+    }
+
     /** The Hive column type for the metastore, e.g. {@code DECIMAL(18,2)}, {@code STRING}. */
     public String hiveType() {
-        return hiveType;
+        return logicalType.hiveType();
+    }
+
+    /** The BigQuery column type over these files, e.g. {@code NUMERIC(18,2)}, {@code DATETIME}. */
+    public String bigQueryType() {
+        return logicalType.bigQueryType();
     }
 
     /** A new value writer for this column at 0-based position {@code fieldIndex} of table {@code table}. */
@@ -70,6 +78,6 @@ public final class ColumnMapping {
 
     @Override
     public String toString() {
-        return name + " " + sourceType + " -> " + parquetTypeName() + " -> " + hiveType;
+        return name + " " + sourceType + " -> " + parquetTypeName() + " -> " + hiveType();
     }
 }

@@ -51,11 +51,11 @@ final class ColumnOverride {
         return new ColumnOverride(Target.DECIMAL, precision, scale);
     }
 
-    ColumnMapping mapping(SourceColumn column, boolean numericSource, boolean integerSource, String table) {
+    ColumnMapping mapping(SourceColumn column, boolean numericSource, boolean integerSource, String table, ParquetFlavor flavor) {
         String name = column.name();
         String source = column.typeName() + " as " + describe() + " (--map-column)";
         if (target == Target.STRING) {
-            return StandardColumnMappings.string(name, source);
+            return StandardColumnMappings.of(name, source, LogicalType.STRING, ColumnType.Read.TEXT_OF_VALUE, flavor);
         }
         if (!numericSource) {
             throw ReplicatorException.usage("Cannot apply --map-column " + name + "=" + describe() + " to table " + table + ": column "
@@ -64,11 +64,12 @@ final class ColumnOverride {
         }
         switch (target) {
             case BIGINT:
-                return integerSource ? StandardColumnMappings.bigint(name, source) : StandardColumnMappings.exactBigint(name, source);
+                return StandardColumnMappings.of(name, source, LogicalType.BIGINT,
+                        integerSource ? ColumnType.Read.NATIVE : ColumnType.Read.WHOLE_NUMBER, flavor);
             case DOUBLE:
-                return StandardColumnMappings.doublePrecision(name, source);
+                return StandardColumnMappings.of(name, source, LogicalType.DOUBLE, ColumnType.Read.NATIVE, flavor);
             default:
-                return StandardColumnMappings.decimal(name, source, precision, scale);
+                return StandardColumnMappings.of(name, source, LogicalType.decimal(precision, scale), ColumnType.Read.NATIVE, flavor);
         }
     }
 

@@ -17,13 +17,15 @@ public final class TableSchema {
     private final String table;
     private final List<ColumnMapping> columns;
     private final MessageType messageType;
+    private final ParquetFlavor flavor;
 
-    /** {@code table} names the table in messages, e.g. {@code sales.orders}. */
-    public TableSchema(String table, List<ColumnMapping> columns) {
+    /** {@code table} names the table in messages, e.g. {@code sales.orders}; {@code flavor} made the columns' Parquet types. */
+    public TableSchema(String table, List<ColumnMapping> columns, ParquetFlavor flavor) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("Table " + table + " has no columns to write");
         }
         this.table = table;
+        this.flavor = flavor;
         this.columns = List.copyOf(columns);
         List<Type> fields = new ArrayList<>(columns.size());
         for (ColumnMapping column : columns) {
@@ -38,6 +40,11 @@ public final class TableSchema {
 
     public List<ColumnMapping> columns() {
         return columns;
+    }
+
+    /** The Parquet flavour the columns were mapped in; its footer metadata goes into every file. */
+    public ParquetFlavor flavor() {
+        return flavor;
     }
 
     public MessageType messageType() {

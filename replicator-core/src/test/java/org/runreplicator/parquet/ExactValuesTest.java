@@ -22,6 +22,8 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.testing.ParquetReadback;
 import org.runreplicator.types.H2Metadata;
 import org.runreplicator.types.TableSchema;
+import org.runreplicator.source.H2Dialect;
+import org.runreplicator.types.ParquetFlavor;
 import org.runreplicator.types.TypeMapper;
 
 /** Values are stored exactly or the run stops: nothing is rounded, truncated or shifted on the way. */
@@ -116,7 +118,7 @@ class ExactValuesTest {
     }
 
     private void write(String table, Map<String, String> overrides, Path directory) throws SQLException {
-        TableSchema schema = TypeMapper.map(H2Metadata.describe(h2, "S", table), overrides, false);
+        TableSchema schema = TypeMapper.map(H2Metadata.describe(h2, "S", table), new H2Dialect(), overrides, false, ParquetFlavor.MODERN);
         try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM S." + table);
                 SplitFileWriter writer = new SplitFileWriter(new Configuration(), new org.apache.hadoop.fs.Path(directory.toUri()), "part",
                         schema, WriterSettings.defaults(), Map.of())) {

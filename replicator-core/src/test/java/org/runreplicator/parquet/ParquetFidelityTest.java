@@ -23,6 +23,8 @@ import org.runreplicator.testing.ParquetReadback;
 import org.runreplicator.testing.SourceValues;
 import org.runreplicator.types.H2Metadata;
 import org.runreplicator.types.TableSchema;
+import org.runreplicator.source.H2Dialect;
+import org.runreplicator.types.ParquetFlavor;
 import org.runreplicator.types.TypeMapper;
 
 /** Every supported H2 type, with NULLs and extremes, survives JDBC -> Parquet -> DuckDB value for value. */
@@ -107,7 +109,7 @@ class ParquetFidelityTest {
     void everyValueReadsBackExactly_whenTheJvmZoneIsNotUtc() throws Exception {
         assertThat(TimeZone.getDefault().getID()).isEqualTo("America/Los_Angeles");
         SourceTable table = H2Metadata.describe(h2, "S", "ALL_TYPES");
-        TableSchema schema = TypeMapper.map(table, Map.of(), false);
+        TableSchema schema = TypeMapper.map(table, new H2Dialect(), Map.of(), false, ParquetFlavor.MODERN);
 
         writeAll(schema);
 
@@ -129,7 +131,7 @@ class ParquetFidelityTest {
 
     @Test
     void timestampsKeepTheirWallClockText_whenReadByDuckDbItself() throws Exception {
-        writeAll(TypeMapper.map(H2Metadata.describe(h2, "S", "ALL_TYPES"), Map.of(), false));
+        writeAll(TypeMapper.map(H2Metadata.describe(h2, "S", "ALL_TYPES"), new H2Dialect(), Map.of(), false, ParquetFlavor.MODERN));
 
         ParquetReadback.Table text = ParquetReadback.query(output,
                 "ID, CAST(C_TS AS VARCHAR) AS TS, epoch_us(C_TSTZ) AS TSTZ_MICROS, CAST(C_DATE AS VARCHAR) AS D, CAST(C_TIME AS VARCHAR) AS T", "ID");
@@ -142,8 +144,33 @@ class ParquetFidelityTest {
     }
 
     @Test
+    void hive3Flavour_fixedLengthDecimalsAndInt96Timestamps_holdTheSameValuesAsTheModernOne() throws Exception {
+        SourceTable table = H2Metadata.describe(h2, "S", "ALL_TYPES");
+        Path modern = output.resolve("modern");
+        Path hive3 = output.resolve("hive3");
+        writeAll(TypeMapper.map(table, new H2Dialect(), Map.of(), false, ParquetFlavor.MODERN), modern);
+        writeAll(TypeMapper.map(table, new H2Dialect(), Map.of(), false, ParquetFlavor.HIVE3), hive3);
+
+        // INT96 carries no zone: DuckDB reads it as a plain TIMESTAMP holding the UTC wall clock.
+        String select = "* EXCLUDE (C_TSTZ), epoch_us(C_TSTZ) AS TSTZ_MICROS";
+        assertThat(comparable(ParquetReadback.query(hive3, select, "ID").rows()))
+                .isEqualTo(comparable(ParquetReadback.query(modern, select, "ID").rows()));
+        ParquetReadback.Table types = ParquetReadback.read(hive3, "ID");
+        assertThat(types.type("C_DEC9")).isEqualTo("DECIMAL(9,2)");
+        assertThat(types.type("C_TS")).isEqualTo("TIMESTAMP");
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(ParquetReadback.dataFiles(hive3).get(0).toUri());
+        assertThat(ParquetReadback.footerMetadata(ParquetReadback.dataFiles(hive3).get(0))).containsEntry("writer.time.zone", "UTC");
+        org.apache.parquet.schema.MessageType schema = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(file, new Configuration())).getFooter().getFileMetaData().getSchema();
+        assertThat(schema.getType("C_DEC9").asPrimitiveType().getPrimitiveTypeName()).hasToString("FIXED_LEN_BYTE_ARRAY");
+        assertThat(schema.getType("C_DEC18").asPrimitiveType().getPrimitiveTypeName()).hasToString("FIXED_LEN_BYTE_ARRAY");
+        assertThat(schema.getType("C_TS").asPrimitiveType().getPrimitiveTypeName()).hasToString("INT96");
+        assertThat(schema.getType("C_TSTZ").asPrimitiveType().getPrimitiveTypeName()).hasToString("INT96");
+    }
+
+    @Test
     void charKeepsItsPadding_unlessTrimmingIsAsked() throws Exception {
-        writeAll(TypeMapper.map(H2Metadata.describe(h2, "S", "ALL_TYPES"), Map.of(), true));
+        writeAll(TypeMapper.map(H2Metadata.describe(h2, "S", "ALL_TYPES"), new H2Dialect(), Map.of(), true, ParquetFlavor.MODERN));
 
         ParquetReadback.Table back = ParquetReadback.read(output, "ID");
 
@@ -152,10 +179,14 @@ class ParquetFidelityTest {
     }
 
     private void writeAll(TableSchema schema) throws SQLException {
+        writeAll(schema, output);
+    }
+
+    private void writeAll(TableSchema schema, Path directory) throws SQLException {
         Configuration conf = new Configuration();
         try (Statement s = h2.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM S.ALL_TYPES");
-                SplitFileWriter writer = new SplitFileWriter(conf, new org.apache.hadoop.fs.Path(output.toUri()), "s00000",
+                SplitFileWriter writer = new SplitFileWriter(conf, new org.apache.hadoop.fs.Path(directory.toUri()), "s00000",
                         schema, WriterSettings.defaults(), Map.of())) {
             while (rs.next()) {
                 writer.write(rs);

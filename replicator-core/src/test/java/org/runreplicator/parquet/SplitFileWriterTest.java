@@ -26,6 +26,8 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.testing.ParquetReadback;
 import org.runreplicator.types.H2Metadata;
 import org.runreplicator.types.TableSchema;
+import org.runreplicator.source.H2Dialect;
+import org.runreplicator.types.ParquetFlavor;
 import org.runreplicator.types.TypeMapper;
 
 class SplitFileWriterTest {
@@ -45,7 +47,7 @@ class SplitFileWriterTest {
             s.execute("CREATE TABLE S.EVENTS (ID BIGINT, AMOUNT DECIMAL(12,2), NOTE VARCHAR(200))");
             s.execute("INSERT INTO S.EVENTS SELECT X, X / 100.0, 'note ' || RAND() FROM SYSTEM_RANGE(1, " + ROWS + ")");
         }
-        schema = TypeMapper.map(H2Metadata.describe(h2, "S", "EVENTS"), Map.of(), false);
+        schema = TypeMapper.map(H2Metadata.describe(h2, "S", "EVENTS"), new H2Dialect(), Map.of(), false, ParquetFlavor.MODERN);
     }
 
     @AfterEach

@@ -146,7 +146,8 @@ public final class FakeGcsServer {
         return path;
     }
 
-    static int freePort() {
+    /** A loopback port that was free a moment ago. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -92,6 +92,12 @@ final class CopyOptions {
             description = "snappy, zstd, gzip or none (default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--parquet-flavor", paramLabel = "FLAVOR", defaultValue = "hive3",
+            description = "Parquet encodings of decimals and timestamps: hive3 (FIXED_LEN_BYTE_ARRAY decimals, INT96 UTC"
+                    + " timestamps; Hive 3.1 on Dataproc 2.2/2.3, and Spark, Trino, DuckDB, BigQuery) or modern (INT32/INT64"
+                    + " decimals, INT64 TIMESTAMP(MICROS); Hive 4 on Dataproc 3.0, Spark, Trino, DuckDB, BigQuery) (default: ${DEFAULT-VALUE}).")
+    String parquetFlavor;
+
     @Option(names = "--target-file-size", paramLabel = "SIZE",
             description = "Roll to a new Parquet file past this size (default: " + (WriterSettings.DEFAULT_TARGET_FILE_BYTES >> 20) + "m).")
     String targetFileSize;
@@ -108,10 +114,17 @@ final class CopyOptions {
             description = "local (threads in this JVM) or mapreduce (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--metastore", paramLabel = "URI", defaultValue = "none",
-            description = "Hive Metastore to register the partition in: thrift://HOST:PORT or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metastore", paramLabel = "WHERE", defaultValue = MetastoreSettings.HIVE_SITE,
+            description = "Hive Metastore to register the partition in: thrift://HOST:PORT[,thrift://HOST:PORT...], none, or"
+                    + " hive-site: the hive.metastore.uris of the hive-site.xml on the classpath or in $HIVE_CONF_DIR, none"
+                    + " without one (default: ${DEFAULT-VALUE}). -D hive.metastore.* settings reach the client.")
     String metastore;
 
+    @Option(names = "--schema-change", paramLabel = "POLICY", defaultValue = "fail",
+            description = "When the source's columns differ from the Hive table's: fail (name every difference, write"
+                    + " nothing) or evolve (append new columns, widen types; drops, moves and narrowing still fail)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String schemaChange;
 
     @Option(names = "--job-id", paramLabel = "ID",
             description = "Job id to record (default: the Dataproc job id from YARN tags dataproc_job_<id>, else generated).")

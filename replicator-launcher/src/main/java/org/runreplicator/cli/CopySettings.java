@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -16,6 +17,7 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.ledger.LedgerOptions;
 import org.runreplicator.ledger.LedgerSpec;
+import org.runreplicator.metastore.MetastoreOptions;
 import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.run.RunOptions;
@@ -24,6 +26,7 @@ import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.runreplicator.types.ParquetFlavor;
 
 /**
  * Everything {@code run} and {@code plan} need, resolved once from {@link CopyOptions}: the
@@ -36,7 +39,6 @@ final class CopySettings {
     static final String ENGINE_MAPREDUCE = "mapreduce";
     static final String NONE = "none";
 
-    private static final Pattern THRIFT = Pattern.compile("thrift://[^/:\\s,]+:\\d{1,5}(,thrift://[^/:\\s,]+:\\d{1,5})*");
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[;,?&/:]password=");
 
     private final RunOptions runOptions;
@@ -44,14 +46,16 @@ final class CopySettings {
     private final Duration progressInterval;
     private final LedgerOptions ledger;
     private final String jobIdOrigin;
+    private final Optional<MetastoreOptions> metastore;
 
     private CopySettings(RunOptions runOptions, Configuration hadoopConf, Duration progressInterval, LedgerOptions ledger,
-            String jobIdOrigin) {
+            String jobIdOrigin, Optional<MetastoreOptions> metastore) {
         this.runOptions = runOptions;
         this.hadoopConf = hadoopConf;
         this.progressInterval = progressInterval;
         this.ledger = ledger;
         this.jobIdOrigin = jobIdOrigin;
+        this.metastore = metastore;
     }
 
     /**
@@ -69,7 +73,8 @@ final class CopySettings {
         LedgerOptions ledger = ledgerArguments == null ? LedgerOptions.builder(LedgerSpec.none()).build()
                 : ledgerArguments.resolve(LedgerSpec.NONE, env, redactor, conf);
         checkEngine(o.engine);
-        checkMetastore(o.metastore);
+        Optional<MetastoreOptions> metastore = MetastoreSettings.resolve(o.metastore, o.schemaChange, o.hadoopProperties, env,
+                CopySettings.class.getClassLoader());
         JobId jobId = JobId.resolve(o.jobId, conf, systemProperties, clock);
 
         RunOptions.Builder b = RunOptions.builder()
@@ -87,6 +92,7 @@ final class CopySettings {
                 .maxAttempts(o.maxAttempts)
                 .columnTypeOverrides(columnTypes(o.mapColumns))
                 .trimChar(o.trimChar)
+                .parquetFlavor(ParquetFlavor.parse(o.parquetFlavor))
                 .writer(writer(o))
                 .jobId(jobId.value())
                 .environment(o.environment)
@@ -106,7 +112,8 @@ final class CopySettings {
         if (o.progressIntervalSeconds < 1) {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
-        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger, jobId.origin());
+        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger, jobId.origin(),
+                metastore);
     }
 
     /** More than this many splits per source connection only adds sessions and queries. */
@@ -134,13 +141,14 @@ final class CopySettings {
     }
 
     /** What {@code clean} needs: the table, a required target and the Hadoop configuration; no source. */
-    static TargetOnly resolveTarget(CopyOptions o) {
+    static TargetOnly resolveTarget(CopyOptions o, Map<String, String> env) {
         TableRef table = new TableRef(o.database, o.table);
         URI uri = target(o.target);
         if (uri == null) {
             throw ReplicatorException.usage("Missing --target");
         }
-        return new TargetOnly(table, uri, hadoopConf(o));
+        return new TargetOnly(table, uri, hadoopConf(o), MetastoreSettings.resolve(o.metastore, o.schemaChange, o.hadoopProperties,
+                env, CopySettings.class.getClassLoader()));
     }
 
     /** The table and target of a command that touches only the target. */
@@ -148,11 +156,17 @@ final class CopySettings {
         private final TableRef table;
         private final URI uri;
         private final Configuration hadoopConf;
+        private final Optional<MetastoreOptions> metastore;
 
-        TargetOnly(TableRef table, URI uri, Configuration hadoopConf) {
+        TargetOnly(TableRef table, URI uri, Configuration hadoopConf, Optional<MetastoreOptions> metastore) {
             this.table = table;
             this.uri = uri;
             this.hadoopConf = hadoopConf;
+            this.metastore = metastore;
+        }
+
+        Optional<MetastoreOptions> metastore() {
+            return metastore;
         }
 
         TableRef table() {
@@ -194,6 +208,11 @@ final class CopySettings {
         return ledger;
     }
 
+    /** The Hive Metastore to register the partition in, if any. */
+    Optional<MetastoreOptions> metastore() {
+        return metastore;
+    }
+
     /** Where the job id came from, for the log's first line. */
     String jobIdOrigin() {
         return jobIdOrigin;
@@ -205,16 +224,6 @@ final class CopySettings {
         }
         if (!ENGINE_LOCAL.equals(engine)) {
             throw ReplicatorException.usage("Invalid --engine '" + engine + "': expected local or mapreduce");
-        }
-    }
-
-    private static void checkMetastore(String metastore) {
-        if (THRIFT.matcher(metastore).matches()) {
-            throw ReplicatorException.usage("Hive Metastore registration (--metastore " + metastore
-                    + ") is not available yet: use --metastore none");
-        }
-        if (!NONE.equals(metastore)) {
-            throw ReplicatorException.usage("Invalid --metastore '" + metastore + "': expected thrift://HOST:PORT or none");
         }
     }
 

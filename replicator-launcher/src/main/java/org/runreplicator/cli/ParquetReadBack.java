@@ -103,6 +103,8 @@ final class ParquetReadBack {
         return line.toString();
     }
 
+    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
     private static String value(Group row, int field, PrimitiveType type) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
@@ -117,6 +119,9 @@ final class ParquetReadBack {
         if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
             return "'" + row.getString(field, 0) + "'";
         }
+        if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) {
+            return int96(row.getInt96(field, 0).getBytes());
+        }
         return row.getValueToString(field, 0);
     }
 
@@ -129,6 +134,14 @@ final class ParquetReadBack {
             default:
                 return new BigInteger(row.getBinary(field, 0).getBytes());
         }
+    }
+
+    /** INT96 (the hive3 flavour): nanoseconds of the day and the Julian day, little-endian, holding the UTC wall clock. */
+    private static String int96(byte[] bytes) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long nanosOfDay = buffer.getLong();
+        long julianDay = buffer.getInt();
+        return LocalDate.ofEpochDay(julianDay - JULIAN_EPOCH_DAY).atStartOfDay().plusNanos(nanosOfDay).toString();
     }
 
     // An instant (adjusted to UTC) prints with its Z; a local date-time prints without one.

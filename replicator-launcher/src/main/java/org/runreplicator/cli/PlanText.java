@@ -15,9 +15,9 @@ final class PlanText {
     static String render(PlanReport report) {
         StringBuilder text = new StringBuilder("Table ").append(report.table()).append('\n').append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"COLUMN", "SOURCE TYPE", "PARQUET TYPE", "HIVE TYPE"});
+        rows.add(new String[] {"COLUMN", "SOURCE TYPE", "PARQUET TYPE", "HIVE TYPE", "BIGQUERY TYPE"});
         for (PlanReport.ColumnLine c : report.columns()) {
-            rows.add(new String[] {c.name, c.sourceType, c.parquetType, c.hiveType});
+            rows.add(new String[] {c.name, c.sourceType, c.parquetType, c.hiveType, c.bigQueryType});
         }
         appendTable(text, rows);
 

@@ -8,6 +8,8 @@ import org.runreplicator.ledger.LedgerOptions;
 import org.runreplicator.ledger.LedgerRecorder;
 import org.runreplicator.ledger.RunLedger;
 import org.runreplicator.ledger.RunLedgers;
+import org.runreplicator.metastore.HiveMetastore;
+import org.runreplicator.metastore.MetastoreOptions;
 import org.runreplicator.run.CommittedRunException;
 import org.runreplicator.run.RunListener;
 import org.runreplicator.run.RunOptions;
@@ -52,16 +54,23 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("Copying {} into {} partition {}, asking for {} splits by method {} (job {} from {}, environment {}, ledger {})",
                 run.table(), run.target(), run.partition(), run.split().splits(), run.split().method().cliName(), run.jobId(),
                 settings.jobIdOrigin(), run.environment(), ledgerOptions.spec());
+        LOG.info("Hive Metastore: {}", settings.metastore().map(MetastoreOptions::describe)
+                .orElse("none (no --metastore and no hive.metastore.uris in a hive-site.xml)"));
         Optional<RunLedger> ledger = openLedger(ledgerOptions);
+        Optional<HiveMetastore> hive = Optional.empty();
         RunSummary summary;
         try (ProgressReporter progress = new ProgressReporter(invocation.err(), invocation.redactor(), System::nanoTime)
                 .start(settings.progressInterval())) {
+            hive = settings.metastore().map(HiveMetastore::open);
             TableCopy copy = new TableCopy(run, settings.hadoopConf()).withListener(new RunListener() {
                 @Override
                 public void started(RunIdentity identity) {
                     invocation.started(identity);
                 }
             }).withListener(progress);
+            if (hive.isPresent()) {
+                HiveRegistration.register(copy, run, settings.hadoopConf(), hive.get());
+            }
             ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, ledgerOptions.createTable(), ledgerOptions.optional())));
             summary = copy.run(progress);
         } catch (CommittedRunException e) {
@@ -69,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
             invocation.out().println(e.summary().toJson());
             throw e;
         } finally {
+            hive.ifPresent(HiveMetastore::close);
             ledger.ifPresent(RunLedger::close);
         }
         invocation.out().println(summary.toJson());

@@ -44,9 +44,21 @@ class PlanCommandIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
-                .containsPattern("amount\\s+NUMERIC\\S*\\s+INT64 DECIMAL\\(12,2\\)\\s+DECIMAL\\(12,2\\)")
-                .containsPattern("placed_at\\s+TIMESTAMP\\S*\\s+INT64 TIMESTAMP\\(MICROS,false\\)\\s+TIMESTAMP")
+                .containsPattern("amount\\s+NUMERIC\\S*\\s+FIXED_LEN_BYTE_ARRAY\\(6\\) DECIMAL\\(12,2\\)\\s+DECIMAL\\(12,2\\)\\s+NUMERIC\\(12,2\\)")
+                .containsPattern("placed_at\\s+TIMESTAMP\\S*\\s+INT96\\s+TIMESTAMP\\s+DATETIME")
                 .contains("Split method: range", "Split columns: id", "Splits: 4", "\"id\" <");
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void theModernFlavourShowsItsOwnEncodings_underTheSameHiveTypes() throws Exception {
+        Cli result = Cli.run(Map.of("PG_PASSWORD", server.password()), "plan", "sales", "orders",
+                "--source-url", server.jdbcUrl(database), "--source-user", server.user(), "--source-password-env", "PG_PASSWORD",
+                "--target", target.resolve("never").toUri().toString(), "--parquet-flavor", "modern");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .containsPattern("amount\\s+NUMERIC\\S*\\s+INT64 DECIMAL\\(12,2\\)\\s+DECIMAL\\(12,2\\)")
+                .containsPattern("placed_at\\s+TIMESTAMP\\S*\\s+INT64 TIMESTAMP\\(MICROS,false\\)\\s+TIMESTAMP");
     }
 }

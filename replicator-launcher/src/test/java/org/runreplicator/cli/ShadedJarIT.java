@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runreplicator.metastore.EmbeddedMetastore;
+import org.runreplicator.metastore.HiveMetastore;
+import org.runreplicator.metastore.MetastoreOptions;
+import org.runreplicator.metastore.RegisteredPartition;
 import org.runreplicator.testing.BigQueryEmulator;
 
 /** The job jar as a cluster runs it: the shaded jar plus the Hadoop client jars the cluster provides, in a fresh JVM. */
@@ -59,7 +64,7 @@ class ShadedJarIT {
         String ledger = "embedded:" + dir.resolve("ledger");
 
         JobJar.Outcome demo = JobJar.run(List.of(), Map.of(), Duration.ofSeconds(120), "demo", "--rows", "2000", "--splits", "2",
-                "--target", dir.resolve("demo").toUri().toString(), "--ledger", ledger);
+                "--target", dir.resolve("demo").toUri().toString(), "--ledger", ledger, "--metastore", "none");
         JobJar.Outcome shown = replicator("ledger", "dev1_groupondw", "ref_attr_class_dev", "--ledger", ledger);
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -97,6 +102,31 @@ class ShadedJarIT {
     }
 
     @Test
+    void aRunRegistersItsPartition_throughTheRelocatedMetastoreClient_withReadersClassNamesIntact() throws Exception {
+        String source = "jdbc:h2:file:" + dir.resolve("hms-source");
+        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA SALES");
+            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, AMOUNT DECIMAL(12,2))");
+            s.execute("INSERT INTO SALES.ORDERS SELECT X, X / 8.0 FROM SYSTEM_RANGE(1, 300)");
+        }
+        try (EmbeddedMetastore metastore = EmbeddedMetastore.start(Files.createTempDirectory(dir, "hms"), Map.of())) {
+            JobJar.Outcome run = JobJar.run(List.of(), Map.of(), Duration.ofSeconds(120), "run", "SALES", "ORDERS",
+                    "--source-url", source, "--target", dir.resolve("out").toUri().toString(), "--partition", "ds=2024-05-01",
+                    "--metastore", metastore.uri().toString(), "-D", "hive.metastore.client.socket.timeout=30s");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            try (HiveMetastore hive = HiveMetastore.open(MetastoreOptions.builder().uris(List.of(metastore.uri())).build())) {
+                RegisteredPartition p = hive.partition("sales", "orders", "2024-05-01").orElseThrow();
+                assertThat(p.rows()).isEqualTo(300);
+                assertThat(run.lastLine()).contains("\"location\":\"" + p.location() + "\"");
+            }
+            assertThat(run.err()).contains("Created Hive table sales.orders");
+            assertThat(Files.readString(dir.resolve("out").resolve("sales/orders/ds=2024-05-01").resolve(
+                    "_commits/0000000001.json"))).contains("\"rows\" : 300");
+        }
+    }
+
+    @Test
     void jdbcDriversAndLoggingConfigurationLoadFromTheShadedJar() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : JobJar.classpath().split(File.pathSeparator)) {
@@ -114,6 +144,9 @@ class ShadedJarIT {
             assertThat(new String(loader.getResourceAsStream("logback.xml").readAllBytes(), StandardCharsets.UTF_8))
                     .contains("<logger name=\"org.runreplicator\" level=\"INFO\"/>");
             assertThat(loader.loadClass("org.runreplicator.shaded.parquet.hadoop.ParquetWriter")).isNotNull();
+            assertThat(loader.loadClass("org.runreplicator.shaded.hive.metastore.RetryingMetaStoreClient")).isNotNull();
+            assertThat(loader.getResource("org/apache/hadoop/hive/metastore/IMetaStoreClient.class")).as("unrelocated Hive").isNull();
+            assertThat(loader.getResource("org/apache/thrift/TException.class")).as("unrelocated Thrift").isNull();
         }
     }
 }

@@ -26,7 +26,8 @@ class UsageErrorsTest {
                 Arguments.of("splits zero", Cli.copyArgs("run", "db", "t", "--splits", "0"), "Invalid --splits 0"),
                 Arguments.of("engine mapreduce", Cli.copyArgs("run", "db", "t", "--engine", "mapreduce"), "--engine mapreduce is not available in this build"),
                 Arguments.of("engine unknown", Cli.copyArgs("run", "db", "t", "--engine", "spark"), "Invalid --engine 'spark'"),
-                Arguments.of("metastore not yet", Cli.copyArgs("run", "db", "t", "--metastore", "thrift://hms:9083"), "not available yet"),
+                Arguments.of("schema change policy", Cli.copyArgs("run", "db", "t", "--schema-change", "sometimes"),
+                        "Invalid --schema-change 'sometimes': expected fail or evolve"),
                 Arguments.of("metastore malformed", Cli.copyArgs("run", "db", "t", "--metastore", "hms:9083"), "Invalid --metastore 'hms:9083'"),
                 Arguments.of("ledger malformed", Cli.copyArgs("run", "db", "t", "--ledger", "ledger.csv"), "Invalid --ledger"),
                 Arguments.of("bigquery ledger name", Cli.copyArgs("run", "db", "t", "--ledger", "bigquery:ops.ledger"), "PROJECT.DATASET.TABLE"),
@@ -112,7 +113,7 @@ class UsageErrorsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--source-url", "--source-user", "--source-password-file", "--source-password-env",
                 "--target", "--partition", "--td-timestamp", "--split-method", "--split-by", "--splits", "--max-connections",
-                "--fetch-size", "--where", "--engine", "--metastore", "--ledger", "--ledger-table", "--ledger-user",
+                "--fetch-size", "--where", "--engine", "--metastore", "--schema-change", "--parquet-flavor", "--ledger", "--ledger-table", "--ledger-user",
                 "--ledger-password-file", "--ledger-password-env", "--ledger-create", "--ledger-optional", "--job-id", "--environment", "--compression",
                 "--map-column", "--trim-char", "--target-file-size", "--row-group-size", "--dictionary", "--max-attempts",
                 "--connection-property", "--progress-interval", "--config", "-D", "--verbose",
