@@ -122,7 +122,8 @@ class WhereInjectionIT {
     }
 
     private Cli cli(String source, String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "s", "small", "--target", target.toUri().toString(),
+        // One target per source: the same table name in two databases would be two tables in one place.
+        List<String> args = new ArrayList<>(List.of(command, "s", "small", "--target", target.resolve(source).toUri().toString(),
                 "--partition", "ds=2024-05-01", "--splits", "1"));
         if (source.equals("postgresql")) {
             args.addAll(List.of("--source-url", server.jdbcUrl(database), "--source-user", server.user(),
