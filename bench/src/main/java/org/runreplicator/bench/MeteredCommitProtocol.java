@@ -84,6 +84,11 @@ final class MeteredCommitProtocol implements CommitProtocol {
         }
 
         @Override
+        public void claim(String source) {
+            write.claim(source);
+        }
+
+        @Override
         public Path attemptDir(int splitIndex, int attempt) {
             return write.attemptDir(splitIndex, attempt);
         }

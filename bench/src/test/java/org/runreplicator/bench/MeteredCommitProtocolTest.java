@@ -31,6 +31,11 @@ class MeteredCommitProtocolTest {
                 }
 
                 @Override
+                public void claim(String source) {
+                    events.add("claim");
+                }
+
+                @Override
                 public Path attemptDir(int splitIndex, int attempt) {
                     traffic.sentToServer(10_000_000);
                     return null;
