@@ -24,7 +24,7 @@ import org.runreplicator.commit.CommitProtocols;
 import org.runreplicator.commit.CommittedVersion;
 import org.runreplicator.commit.PartitionManifest;
 import org.runreplicator.commit.TableLocation;
-import org.runreplicator.run.ProgressListener;
+import org.runreplicator.engine.ProgressListener;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;
 import org.runreplicator.run.TableCopy;

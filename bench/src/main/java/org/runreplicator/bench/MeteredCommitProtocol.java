@@ -89,6 +89,11 @@ final class MeteredCommitProtocol implements CommitProtocol {
         }
 
         @Override
+        public Path splitDir(int splitIndex) {
+            return write.splitDir(splitIndex);
+        }
+
+        @Override
         public Path attemptDir(int splitIndex, int attempt) {
             return write.attemptDir(splitIndex, attempt);
         }

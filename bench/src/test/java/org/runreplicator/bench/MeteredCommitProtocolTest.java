@@ -36,6 +36,11 @@ class MeteredCommitProtocolTest {
                 }
 
                 @Override
+                public Path splitDir(int splitIndex) {
+                    return new Path("/staging/split-" + splitIndex);
+                }
+
+                @Override
                 public Path attemptDir(int splitIndex, int attempt) {
                     traffic.sentToServer(10_000_000);
                     return null;

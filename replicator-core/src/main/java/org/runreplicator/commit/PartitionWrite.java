@@ -22,6 +22,13 @@ public interface PartitionWrite extends AutoCloseable {
      */
     void claim(String source);
 
+    /**
+     * The staging directory of split {@code splitIndex}, invisible to readers: engines lay out its
+     * attempts below it ({@link #attemptDir} is its {@code attempt-<n>}), and {@link #close}
+     * removes it with the rest of the run's staging, whatever the engine left there.
+     */
+    Path splitDir(int splitIndex);
+
     /** A fresh directory for attempt {@code attempt} (1-based) of split {@code splitIndex}; invisible to readers. */
     Path attemptDir(int splitIndex, int attempt);
 

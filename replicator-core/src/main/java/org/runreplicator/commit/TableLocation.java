@@ -84,8 +84,12 @@ public final class TableLocation {
         return new Path(runsDir(partition), runId);
     }
 
+    Path splitDir(PartitionSpec partition, String runId, int splitIndex) {
+        return new Path(runDir(partition, runId), String.format(Locale.ROOT, "split-%05d", splitIndex));
+    }
+
     Path attemptDir(PartitionSpec partition, String runId, int splitIndex, int attempt) {
-        return new Path(runDir(partition, runId), String.format(Locale.ROOT, "split-%05d/attempt-%d", splitIndex, attempt));
+        return new Path(splitDir(partition, runId, splitIndex), "attempt-" + attempt);
     }
 
     Path retiredDir(PartitionSpec partition) {

@@ -73,6 +73,11 @@ final class VersionedPartitionWrite implements PartitionWrite {
     }
 
     @Override
+    public Path splitDir(int splitIndex) {
+        return store.qualify(location.splitDir(partition, run.runId(), splitIndex));
+    }
+
+    @Override
     public Path attemptDir(int splitIndex, int attempt) {
         return store.qualify(location.attemptDir(partition, run.runId(), splitIndex, attempt));
     }

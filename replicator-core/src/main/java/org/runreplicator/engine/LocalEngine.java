@@ -3,11 +3,14 @@ package org.runreplicator.engine;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -15,18 +18,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.runreplicator.ReplicatorException;
-import org.runreplicator.run.ProgressListener;
+import org.runreplicator.Secret;
+import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.split.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs splits on a bounded pool of threads, one source connection each. A transient failure
- * retries that split with backoff after its partial output is discarded; the first permanent
- * failure cancels the rest and fails the run.
+ * The {@link Engine} of one machine: splits run on a bounded pool of threads, one source
+ * connection each, and the password stays in this process's memory. A transient failure retries
+ * that split with backoff after its partial output is deleted; the first permanent failure
+ * cancels the rest and fails the run. The winner of a split is its one attempt that returned.
  */
-public final class LocalEngine {
+public final class LocalEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
     public static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final int BACKOFF_GROWTH_LIMIT = 16;
@@ -34,15 +42,38 @@ public final class LocalEngine {
     private final int maxConnections;
     private final int maxAttempts;
     private final Duration firstBackoff;
+    private final Configuration conf;
 
-    public LocalEngine(int maxConnections, int maxAttempts, Duration firstBackoff) {
+    /** @param conf the Hadoop configuration attempts write with */
+    public LocalEngine(int maxConnections, int maxAttempts, Duration firstBackoff, Configuration conf) {
         this.maxConnections = maxConnections;
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
+        this.conf = conf;
+    }
+
+    /** An engine for {@link #run(List, SplitRunner, ProgressListener)} alone (its tests). */
+    LocalEngine(int maxConnections, int maxAttempts, Duration firstBackoff) {
+        this(maxConnections, maxAttempts, firstBackoff, new Configuration());
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public List<SplitResult> run(List<SplitTask> tasks, Secret password, ProgressListener progress) throws Exception {
+        List<Split> splits = new ArrayList<>();
+        for (SplitTask task : tasks) {
+            splits.add(task.split());
+        }
+        int writers = Math.max(1, Math.min(maxConnections, tasks.size()));
+        return run(splits, new TaskRunner(tasks, password, writers, progress), progress);
     }
 
     /** Runs every split to success, or throws the first permanent failure after stopping the others. */
-    public List<SplitResult> run(List<Split> splits, SplitRunner runner, ProgressListener progress) throws Exception {
+    List<SplitResult> run(List<Split> splits, SplitRunner runner, ProgressListener progress) throws Exception {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConnections, Math.max(1, splits.size())), r -> {
             Thread t = new Thread(r, "split-reader-" + threadNumber.incrementAndGet());
@@ -114,5 +145,62 @@ public final class LocalEngine {
             throw (Error) t;
         }
         return new ReplicatorException(org.runreplicator.FailureKind.INTERNAL, String.valueOf(t), t);
+    }
+
+    /** Runs each split's attempts as {@link SplitAttempt}s in this process. */
+    private final class TaskRunner implements SplitRunner {
+        private final Map<Integer, SplitTask> byIndex = new ConcurrentHashMap<>();
+        private final Map<String, SplitAttempt> running = new ConcurrentHashMap<>();
+        private final Secret password;
+        private final int writers;
+        private final ProgressListener progress;
+
+        TaskRunner(List<SplitTask> tasks, Secret password, int writers, ProgressListener progress) {
+            tasks.forEach(task -> byIndex.put(task.split().index(), task));
+            this.password = password;
+            this.writers = writers;
+            this.progress = progress;
+        }
+
+        @Override
+        public List<WrittenFile> copy(Split split, int attempt) throws Exception {
+            SplitTask task = byIndex.get(split.index());
+            SplitAttempt copier = new SplitAttempt(task, conf, task.hasPassword() ? password : null, writers, progress);
+            String key = split.index() + "/" + attempt;
+            running.put(key, copier);
+            try {
+                copier.run(attempt);
+            } finally {
+                running.remove(key);
+            }
+            // The result is what the attempt recorded, as for every engine.
+            Path attemptDir = task.attemptDir(attempt);
+            return AttemptManifest.read(fs(attemptDir), new Path(attemptDir, AttemptManifest.NAME)).writtenFiles();
+        }
+
+        @Override
+        public void discard(Split split, int attempt) {
+            Path attemptDir = byIndex.get(split.index()).attemptDir(attempt);
+            try {
+                fs(attemptDir).delete(attemptDir, true);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the output of split {} attempt {}: {}; the run's clean-up removes it", split.index(),
+                        attempt, e.getMessage());
+            }
+        }
+
+        @Override
+        public void cancelAll() {
+            running.values().forEach(SplitAttempt::cancel);
+        }
+
+        @Override
+        public boolean isTransient(Throwable failure) {
+            return SplitAttempt.isTransient(failure, byIndex.values().iterator().next().dialect());
+        }
+
+        private FileSystem fs(Path path) throws IOException {
+            return path.getFileSystem(conf);
+        }
     }
 }

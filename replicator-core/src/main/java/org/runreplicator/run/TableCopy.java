@@ -17,13 +17,16 @@ import org.runreplicator.commit.CommitProtocols;
 import org.runreplicator.commit.CommittedVersion;
 import org.runreplicator.commit.PartitionManifest;
 import org.runreplicator.commit.PartitionWrite;
+import org.runreplicator.engine.Engine;
 import org.runreplicator.engine.LocalEngine;
+import org.runreplicator.engine.ProgressListener;
 import org.runreplicator.engine.SplitResult;
-import org.runreplicator.engine.SplitRunner;
+import org.runreplicator.engine.SplitTask;
+import org.runreplicator.engine.WriterBudget;
 import org.runreplicator.parquet.SplitFileWriter;
-import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.source.Dialects;
+import org.runreplicator.source.SourceConnector;
 import org.runreplicator.source.SourceDialect;
 import org.runreplicator.source.SourceTable;
 import org.runreplicator.split.Split;
@@ -35,12 +38,13 @@ import org.runreplicator.types.TypeMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Copies one table into one partition: plan, read splits in parallel, write Parquet, validate, commit. */
+/**
+ * Copies one table into one partition: plan, hand the splits to an {@link Engine}, commit what
+ * its winning attempts wrote through a {@link CommitProtocol}. It knows neither which engine
+ * nor which store.
+ */
 public final class TableCopy {
     private static final Logger LOG = LoggerFactory.getLogger(TableCopy.class);
-    /** Share of the heap that buffered row groups of all concurrent writers may take. */
-    private static final double WRITE_BUFFER_HEAP_SHARE = 0.4;
-    private static final int MIN_ROW_GROUP_BYTES = 1 << 20;
 
     private final RunOptions options;
     private final Configuration hadoopConf;
@@ -51,6 +55,7 @@ public final class TableCopy {
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
     private Clock clock = Clock.systemUTC();
     private CommitProtocol protocol;
+    private Engine engine;
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
         this(options, hadoopConf, Dialects.forUrl(options.sourceUrl()));
@@ -61,7 +66,14 @@ public final class TableCopy {
         this.options = options;
         this.hadoopConf = hadoopConf;
         this.dialect = dialect;
-        this.connector = new SourceConnector(options, dialect);
+        this.connector = new SourceConnector(options.sourceUrl(), options.sourceUser(), options.sourcePassword(),
+                options.connectionProperties(), dialect);
+    }
+
+    /** Runs the splits on {@code engine} instead of local threads ({@code --engine}). */
+    public TableCopy withEngine(Engine engine) {
+        this.engine = engine;
+        return this;
     }
 
     /** Shortens the wait before a split is retried (tests). */
@@ -139,11 +151,10 @@ public final class TableCopy {
             List<SplitResult> results;
             List<WrittenFile> files = new ArrayList<>();
             CommittedVersion committed;
+            Engine splitEngine = engine != null ? engine
+                    : new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff, hadoopConf);
             try {
-                SplitCopier copier = new SplitCopier(connector, dialect, planned.table, planned.schema, hadoopConf,
-                        writerSettingsFor(splits.size()), options, footer(run), progress);
-                results = new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff)
-                        .run(splits, new Runner(copier, write), progress);
+                results = splitEngine.run(tasks(run, planned, write), options.sourcePassword(), progress);
                 for (SplitResult result : results) {
                     files.addAll(result.files());
                 }
@@ -154,7 +165,8 @@ public final class TableCopy {
             } catch (Exception e) {
                 throw classify(e, planned);
             }
-            return summary(run, planned, results, committed, (System.nanoTime() - started) / 1e9);
+            return summary(run, planned, results, committed, (System.nanoTime() - started) / 1e9)
+                    .ranOn(splitEngine.name(), splitEngine.applicationId());
         }
     }
 
@@ -185,26 +197,26 @@ public final class TableCopy {
         }
     }
 
-    /**
-     * Each concurrent writer buffers a row group in memory, so the row group is capped to keep
-     * all writers within a share of the heap: a large table must copy with a small heap.
-     */
-    private WriterSettings writerSettingsFor(int splitCount) {
-        WriterSettings requested = options.writer();
-        int writers = Math.max(1, Math.min(options.maxConnections(), splitCount));
-        long budget = (long) (Runtime.getRuntime().maxMemory() * WRITE_BUFFER_HEAP_SHARE / writers);
-        if (budget >= requested.rowGroupBytes()) {
-            return requested;
+    /** One task per split: what an attempt needs to copy it, wherever it runs. */
+    private List<SplitTask> tasks(RunIdentity run, Planned planned, PartitionWrite write) {
+        SplitTask.Builder common = SplitTask.builder()
+                .run(run.runId())
+                .table(planned.table, dialect)
+                .source(options.sourceUrl(), options.sourceUser(), options.connectionProperties(), options.sourcePassword() != null)
+                .mapping(options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor())
+                .read(options.split().userWhere(), options.fetchSize())
+                .write(options.writer(), footer(run));
+        List<SplitTask> tasks = new ArrayList<>();
+        for (Split split : planned.plan.splits()) {
+            tasks.add(common.build(split, write.splitDir(split.index())));
         }
-        int capped = (int) Math.max(MIN_ROW_GROUP_BYTES, budget);
-        LOG.info("Row groups capped at {} MiB so {} concurrent writers fit the heap", capped >> 20, writers);
-        return requested.withRowGroupBytes(capped);
+        return tasks;
     }
 
     /** An empty table still gets one (empty) file, so readers of the partition can learn its schema. */
     private List<WrittenFile> schemaOnlyFile(PartitionWrite write, TableSchema schema, RunIdentity run) {
         SplitFileWriter writer = new SplitFileWriter(hadoopConf, write.attemptDir(0, 0), "part-00000", schema,
-                options.writer(), footer(run));
+                WriterBudget.fit(options.writer(), 1, Runtime.getRuntime().maxMemory()), footer(run));
         return writer.finishKeepingSchema();
     }
 
@@ -250,41 +262,6 @@ public final class TableCopy {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    private final class Runner implements SplitRunner {
-        private final SplitCopier copier;
-        private final PartitionWrite write;
-
-        Runner(SplitCopier copier, PartitionWrite write) {
-            this.copier = copier;
-            this.write = write;
-        }
-
-        @Override
-        public List<WrittenFile> copy(Split split, int attempt) throws Exception {
-            return copier.copy(split, write.attemptDir(split.index(), attempt));
-        }
-
-        @Override
-        public void discard(Split split, int attempt) {
-            write.discard(split.index(), attempt);
-        }
-
-        @Override
-        public void cancelAll() {
-            copier.cancelAll();
-        }
-
-        @Override
-        public boolean isTransient(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof SQLException && dialect.isTransient((SQLException) t)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     private static final class Planned {

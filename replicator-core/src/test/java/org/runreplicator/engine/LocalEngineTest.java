@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.parquet.WrittenFile;
-import org.runreplicator.run.ProgressListener;
 import org.runreplicator.split.Split;
 
 class LocalEngineTest {

@@ -30,7 +30,7 @@ import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.RunIdentity;
 import org.runreplicator.run.CommittedRunException;
-import org.runreplicator.run.ProgressListener;
+import org.runreplicator.engine.ProgressListener;
 import org.runreplicator.run.RunListener;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.run.RunSummary;

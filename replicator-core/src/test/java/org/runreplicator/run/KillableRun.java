@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.engine.ProgressListener;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

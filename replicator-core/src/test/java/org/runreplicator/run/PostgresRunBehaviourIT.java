@@ -1,5 +1,6 @@
 package org.runreplicator.run;
 
+import org.runreplicator.engine.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.runreplicator.PartitionSpec;

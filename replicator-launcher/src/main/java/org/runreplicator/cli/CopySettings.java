@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.runreplicator.engine.Engine;
+import org.runreplicator.mapreduce.MapReduceEngine;
 import org.runreplicator.PartitionSpec;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
@@ -47,6 +49,7 @@ final class CopySettings {
     private final LedgerOptions ledger;
     private final String jobIdOrigin;
     private final Optional<MetastoreOptions> metastore;
+    private String engine = ENGINE_LOCAL;
 
     private CopySettings(RunOptions runOptions, Configuration hadoopConf, Duration progressInterval, LedgerOptions ledger,
             String jobIdOrigin, Optional<MetastoreOptions> metastore) {
@@ -112,8 +115,10 @@ final class CopySettings {
         if (o.progressIntervalSeconds < 1) {
             throw ReplicatorException.usage("Invalid --progress-interval " + o.progressIntervalSeconds + ": must be at least 1 second");
         }
-        return new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger, jobId.origin(),
-                metastore);
+        CopySettings settings = new CopySettings(b.build(), conf, Duration.ofSeconds(o.progressIntervalSeconds), ledger,
+                jobId.origin(), metastore);
+        settings.engine = o.engine;
+        return settings;
     }
 
     /** More than this many splits per source connection only adds sessions and queries. */
@@ -183,7 +188,8 @@ final class CopySettings {
     }
 
     private static Configuration hadoopConf(CopyOptions o) {
-        Configuration conf = new Configuration();
+        // Under hadoop jar, ToolRunner's generic options (-conf, -D before the command) come first; ours override them.
+        Configuration conf = HadoopTool.baseConfiguration();
         for (Map.Entry<String, String> property : o.hadoopProperties.entrySet()) {
             conf.set(property.getKey(), property.getValue(), "command line -D");
         }
@@ -218,11 +224,19 @@ final class CopySettings {
         return jobIdOrigin;
     }
 
-    private static void checkEngine(String engine) {
+    /**
+     * The engine {@code --engine} chose, or empty for the run's default (local threads). The
+     * MapReduce engine submits to the cluster {@link #hadoopConf} names ({@code mapreduce.framework.name}).
+     */
+    Optional<Engine> engine() {
         if (ENGINE_MAPREDUCE.equals(engine)) {
-            throw ReplicatorException.usage("--engine mapreduce is not available in this build: use --engine local");
+            return Optional.of(new MapReduceEngine(hadoopConf, runOptions.maxConnections(), runOptions.maxAttempts()));
         }
-        if (!ENGINE_LOCAL.equals(engine)) {
+        return Optional.empty();
+    }
+
+    private static void checkEngine(String engine) {
+        if (!ENGINE_LOCAL.equals(engine) && !ENGINE_MAPREDUCE.equals(engine)) {
             throw ReplicatorException.usage("Invalid --engine '" + engine + "': expected local or mapreduce");
         }
     }

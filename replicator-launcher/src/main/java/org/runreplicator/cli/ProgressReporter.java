@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.RunIdentity;
-import org.runreplicator.run.ProgressListener;
+import org.runreplicator.engine.ProgressListener;
 import org.runreplicator.run.RunListener;
 import org.runreplicator.run.RunSummary;
 import org.slf4j.Logger;

@@ -40,7 +40,14 @@ public final class Replicator {
     private Replicator() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * With Hadoop on the classpath the command line runs as a Hadoop {@code Tool} (generic options
+     * such as {@code -D k=v} or {@code -conf FILE} may come before the command); without it, as itself.
+     */
+    public static void main(String[] args) throws Exception {
+        if (HadoopTool.available()) {
+            System.exit(HadoopTool.runTool(args));
+        }
         System.exit(execute(args, System.out, System.err, System.getenv()));
     }
 

@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
                     invocation.started(identity);
                 }
             }).withListener(progress);
+            settings.engine().ifPresent(copy::withEngine);
             if (hive.isPresent()) {
                 HiveRegistration.register(copy, run, settings.hadoopConf(), hive.get());
             }

@@ -1,4 +1,4 @@
-package org.runreplicator.run;
+package org.runreplicator.source;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,13 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
-import org.runreplicator.source.SourceDialect;
 
 /**
  * Opens source connections with the dialect's defaults, the user's properties and credentials.
- * Failure messages name the server but never the URL's parameters or the password.
+ * Failure messages name the server but never the URL's parameters or the password. Built where
+ * the connections are opened: by the run for planning, by each split attempt for reading.
  */
-final class SourceConnector {
+public final class SourceConnector {
     private static final Pattern URL_HEAD = Pattern.compile("^(jdbc:[a-z0-9]+:(?://[^/;?,]*|[^;?,]*))");
 
     private final String url;
@@ -24,13 +24,17 @@ final class SourceConnector {
     private final String user;
     private final Secret password;
 
-    SourceConnector(RunOptions options, SourceDialect dialect) {
-        this.url = options.sourceUrl();
+    /**
+     * @param connectionProperties the user's driver properties, over the dialect's defaults
+     * @param password the password, or null when the URL or the driver carries the credentials
+     */
+    public SourceConnector(String url, String user, Secret password, Properties connectionProperties, SourceDialect dialect) {
+        this.url = url;
         this.dialect = dialect;
-        this.user = options.sourceUser();
-        this.password = options.sourcePassword();
+        this.user = user;
+        this.password = password;
         this.properties = dialect.defaultConnectionProperties();
-        this.properties.putAll(options.connectionProperties());
+        this.properties.putAll(connectionProperties);
         if (user != null) {
             properties.setProperty("user", user);
         }
@@ -40,7 +44,7 @@ final class SourceConnector {
     }
 
     /** A read-only session for metadata and planning. */
-    Connection open() {
+    public Connection open() {
         Connection connection;
         try {
             connection = DriverManager.getConnection(url, properties);
@@ -64,7 +68,7 @@ final class SourceConnector {
      * A session for reading a split of about {@code estimatedRows} rows: the dialect may prefer a
      * bulk-export session (Teradata FastExport) and fall back to a regular one.
      */
-    Connection openForSplit(long estimatedRows) throws SQLException {
+    public Connection openForSplit(long estimatedRows) throws SQLException {
         List<String> urls = dialect.readUrls(url, estimatedRows);
         SQLException last = null;
         for (String candidate : urls) {
@@ -80,18 +84,18 @@ final class SourceConnector {
         throw last;
     }
 
-    ReplicatorException connectFailure(SQLException e) {
+    public ReplicatorException connectFailure(SQLException e) {
         return ReplicatorException.source("Cannot connect to " + describe() + (user == null ? "" : " as user " + user)
                 + ": " + redact(e.getMessage()), e);
     }
 
     /** The URL's scheme and server only: parameters may carry credentials. */
-    String describe() {
+    public String describe() {
         Matcher m = URL_HEAD.matcher(url);
         return m.find() ? m.group(1) : "the source";
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return "(no detail)";
         }

@@ -1,4 +1,4 @@
-package org.runreplicator.run;
+package org.runreplicator.engine;
 
 /** Told as splits start, advance and finish; the launcher turns this into progress lines on stderr. Must be thread-safe. */
 public interface ProgressListener {

@@ -1,0 +1,51 @@
+package org.runreplicator.mapreduce;
+
+import java.io.File;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.runreplicator.testing.MiniHdfs;
+
+/**
+ * One MiniMRYarnCluster per test JVM (a ResourceManager, one NodeManager and a history server),
+ * over the shared MiniDFSCluster, stopped when the JVM exits. Containers get the JVM flags that
+ * Hadoop 3.3 needs on JDK 17, and small heaps so eight maps fit two cores.
+ */
+final class MiniYarn {
+    private static final String JDK17_OPENS = " --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.nio=ALL-UNNAMED"
+            + " --add-opens java.base/sun.nio.ch=ALL-UNNAMED";
+    private static MiniMRYarnCluster cluster;
+
+    private MiniYarn() {
+    }
+
+    /** The cluster's client configuration: jobs submitted with it run on YARN and default to HDFS. */
+    static synchronized Configuration conf() {
+        if (cluster == null) {
+            Configuration conf = MiniHdfs.conf();
+            conf.set("yarn.resourcemanager.bind-host", "127.0.0.1");
+            conf.set("yarn.nodemanager.bind-host", "127.0.0.1");
+            conf.set("yarn.timeline-service.enabled", "false");
+            conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
+            conf.setInt("yarn.nodemanager.resource.cpu-vcores", 16);
+            conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
+            conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
+            conf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
+            conf.setInt("yarn.app.mapreduce.am.resource.mb", 768);
+            conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx512m" + JDK17_OPENS);
+            conf.setInt("mapreduce.map.memory.mb", 512);
+            conf.set("mapreduce.map.java.opts", "-Xmx320m -Duser.timezone=UTC" + JDK17_OPENS);
+            cluster = new MiniMRYarnCluster("replicator-mr", 1);
+            cluster.init(conf);
+            cluster.start();
+            MiniMRYarnCluster started = cluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+        }
+        return new Configuration(cluster.getConfig());
+    }
+
+    /** Where the cluster keeps its logs and local directories (container logs among them). */
+    static File testDir() {
+        conf();
+        return cluster.getTestWorkDir();
+    }
+}
