@@ -150,20 +150,33 @@ public final class MapReduceEngine implements Engine {
         if (!event.isMapTask()) {
             return;
         }
-        int index = tasks.get(event.getTaskAttemptId().getTaskID().getId()).split().index();
-        attempts.merge(index, 1, Integer::sum);
+        AttemptMarker marker = AttemptMarker.read(job.getConfiguration(), event.getTaskAttemptId());
+        if (marker == null) {
+            // Killed or failed before it started copying: nothing of it to report or count.
+            return;
+        }
+        attempts.merge(marker.splitIndex, 1, Integer::sum);
         switch (event.getStatus()) {
             case SUCCEEDED:
-                progress.splitDone(index, winner(tasks.get(event.getTaskAttemptId().getTaskID().getId()), job.getConfiguration()).rows);
+                progress.splitDone(marker.splitIndex, winner(byIndex(tasks, marker.splitIndex), job.getConfiguration()).rows);
                 break;
             case FAILED:
                 String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
-                progress.splitRetry(index, event.getTaskAttemptId().getId() + 1,
+                progress.splitRetry(marker.splitIndex, SplitTaskMapper.attemptNumber(event.getTaskAttemptId()),
                         diagnostics.length == 0 ? "attempt failed" : diagnostics[0].lines().findFirst().orElse(""));
                 break;
             default:
                 break;
         }
+    }
+
+    private static SplitTask byIndex(List<SplitTask> tasks, int splitIndex) {
+        for (SplitTask task : tasks) {
+            if (task.split().index() == splitIndex) {
+                return task;
+            }
+        }
+        throw new IllegalStateException("No task for split " + splitIndex);
     }
 
     private static AttemptManifest winner(SplitTask task, Configuration conf) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.InputFormat;
@@ -14,7 +15,7 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.runreplicator.engine.SplitTask;
 
 /**
- * One input split per planned split, in plan order (so map task N copies split N), read from the
+ * One input split per planned split, read from the
  * task list the driver wrote into the run's staging directory ({@value #TASKS}).
  */
 public final class SplitTaskInputFormat extends InputFormat<NullWritable, NullWritable> {
@@ -23,17 +24,26 @@ public final class SplitTaskInputFormat extends InputFormat<NullWritable, NullWr
 
     @Override
     public List<InputSplit> getSplits(JobContext context) throws IOException {
-        Path file = new Path(context.getConfiguration().get(TASKS));
         List<InputSplit> splits = new ArrayList<>();
-        try (ObjectInputStream in = new ObjectInputStream(file.getFileSystem(context.getConfiguration()).open(file))) {
+        for (SplitTask task : tasks(context.getConfiguration())) {
+            splits.add(new SplitTaskSplit(task));
+        }
+        return splits;
+    }
+
+    /** The run's tasks, in plan order (MapReduce then orders its map tasks its own way: see {@link AttemptMarker}). */
+    static List<SplitTask> tasks(Configuration conf) throws IOException {
+        Path file = new Path(conf.get(TASKS));
+        List<SplitTask> tasks = new ArrayList<>();
+        try (ObjectInputStream in = new ObjectInputStream(file.getFileSystem(conf).open(file))) {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
-                splits.add(new SplitTaskSplit((SplitTask) in.readObject()));
+                tasks.add((SplitTask) in.readObject());
             }
         } catch (ClassNotFoundException e) {
             throw new IOException("Cannot read the task list " + file, e);
         }
-        return splits;
+        return tasks;
     }
 
     @Override
@@ -41,7 +51,10 @@ public final class SplitTaskInputFormat extends InputFormat<NullWritable, NullWr
         return new OneRecord();
     }
 
-    /** The mapper reads its split itself; the record reader only hands it one empty record. */
+    /**
+     * The mapper reads its split itself; the record reader only hands it one empty record, and
+     * reports the mapper's {@link TaskProgress} each time the mapper asks it for another.
+     */
     private static final class OneRecord extends RecordReader<NullWritable, NullWritable> {
         private boolean read;
 
@@ -70,7 +83,7 @@ public final class SplitTaskInputFormat extends InputFormat<NullWritable, NullWr
 
         @Override
         public float getProgress() {
-            return read ? 1 : 0;
+            return TaskProgress.current();
         }
 
         @Override

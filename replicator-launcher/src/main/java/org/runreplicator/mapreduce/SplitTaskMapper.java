@@ -3,10 +3,10 @@ package org.runreplicator.mapreduce;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.runreplicator.FailureKind;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
@@ -25,27 +25,28 @@ import org.runreplicator.engine.SplitTask;
 public final class SplitTaskMapper extends Mapper<NullWritable, NullWritable, NullWritable, NullWritable> {
     /** The name of the source password among the job's credentials. */
     static final Text PASSWORD = new Text("replicator.source.password");
-    /** The task configuration key the committer reads the attempt's directory from. */
-    static final String ATTEMPT_DIR = "replicator.mapreduce.attempt-dir";
-    static final String SPLIT_DIR = "replicator.mapreduce.split-dir";
 
     @Override
     public void run(Context context) throws IOException, InterruptedException {
         SplitTask task = ((SplitTaskSplit) context.getInputSplit()).task();
-        int attempt = context.getTaskAttemptID().getId() + 1;
+        int attempt = attemptNumber(context.getTaskAttemptID());
         FileSystem fs = task.splitDir().getFileSystem(context.getConfiguration());
-        context.getConfiguration().set(ATTEMPT_DIR, task.attemptDir(attempt).toString());
-        context.getConfiguration().set(SPLIT_DIR, task.splitDir().toString());
         TaskFailure earlier = TaskFailure.permanentIn(fs, task.splitDir());
         if (earlier != null) {
             throw new IOException("Not retrying split " + task.split().index() + ": " + earlier.message);
         }
+        AttemptMarker.write(context.getConfiguration(), context.getTaskAttemptID(), task, attempt);
         context.setStatus("copying " + task);
+        TaskProgress.started();
+        context.nextKeyValue();
+        long[] written = {0};
         SplitAttempt copy = new SplitAttempt(task, context.getConfiguration(), password(context, task), 1, new ProgressListener() {
             @Override
             public void rowsWritten(long rows) {
                 context.getCounter(ReplicatorCounters.ROWS).increment(rows);
-                context.progress();
+                written[0] += rows;
+                TaskProgress.rows(written[0], task.split().estimatedRows());
+                publishProgress(context);
             }
         });
         try {
@@ -67,6 +68,17 @@ public final class SplitTaskMapper extends Mapper<NullWritable, NullWritable, Nu
         }
     }
 
+    /** MapReduce takes a task's progress from its record reader, when the mapper asks for the next record. */
+    private static void publishProgress(Context context) {
+        try {
+            context.nextKeyValue();
+        } catch (IOException e) {
+            context.progress();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Secret password(Context context, SplitTask task) {
         if (!task.hasPassword()) {
             return null;
@@ -75,9 +87,8 @@ public final class SplitTaskMapper extends Mapper<NullWritable, NullWritable, Nu
         return value == null ? null : Secret.of(new String(value, StandardCharsets.UTF_8));
     }
 
-    /** The committer's view of the attempt's directory. */
-    static Path attemptDir(org.apache.hadoop.conf.Configuration conf) {
-        String dir = conf.get(ATTEMPT_DIR);
-        return dir == null ? null : new Path(dir);
+    /** The 1-based attempt number of a task attempt: every retry and speculative attempt has its own. */
+    static int attemptNumber(TaskAttemptID id) {
+        return id.getId() + 1;
     }
 }

@@ -53,31 +53,37 @@ public final class WinnerOutputFormat extends OutputFormat<NullWritable, NullWri
         }
 
         @Override
-        public boolean needsTaskCommit(TaskAttemptContext context) {
-            return SplitTaskMapper.attemptDir(context.getConfiguration()) != null;
+        public boolean needsTaskCommit(TaskAttemptContext context) throws IOException {
+            AttemptMarker marker = AttemptMarker.read(context.getConfiguration(), context.getTaskAttemptID());
+            return marker != null && fileSystem(marker, context).exists(new Path(marker.attemptDir, AttemptManifest.NAME));
         }
 
         @Override
         public void commitTask(TaskAttemptContext context) throws IOException {
-            Path attemptDir = SplitTaskMapper.attemptDir(context.getConfiguration());
-            Path splitDir = new Path(context.getConfiguration().get(SplitTaskMapper.SPLIT_DIR));
-            FileSystem fs = attemptDir.getFileSystem(context.getConfiguration());
+            AttemptMarker marker = AttemptMarker.read(context.getConfiguration(), context.getTaskAttemptID());
+            Path splitDir = marker.attemptDir.getParent();
+            FileSystem fs = fileSystem(marker, context);
             Path winner = new Path(splitDir, AttemptManifest.WINNER);
             // Written whole, then renamed over any earlier try of this very commit: a reader sees one manifest or none.
             Path pending = new Path(splitDir, AttemptManifest.WINNER + "." + context.getTaskAttemptID().getId());
-            FileUtil.copy(fs, new Path(attemptDir, AttemptManifest.NAME), fs, pending, false, true, context.getConfiguration());
+            FileUtil.copy(fs, new Path(marker.attemptDir, AttemptManifest.NAME), fs, pending, false, true,
+                    context.getConfiguration());
             fs.delete(winner, false);
             if (!fs.rename(pending, winner)) {
-                throw new IOException("Cannot record " + attemptDir + " as the winner of " + splitDir);
+                throw new IOException("Cannot record " + marker.attemptDir + " as the winner of " + splitDir);
             }
         }
 
         @Override
         public void abortTask(TaskAttemptContext context) throws IOException {
-            Path attemptDir = SplitTaskMapper.attemptDir(context.getConfiguration());
-            if (attemptDir != null) {
-                attemptDir.getFileSystem(context.getConfiguration()).delete(attemptDir, true);
+            AttemptMarker marker = AttemptMarker.read(context.getConfiguration(), context.getTaskAttemptID());
+            if (marker != null) {
+                fileSystem(marker, context).delete(marker.attemptDir, true);
             }
+        }
+
+        private static FileSystem fileSystem(AttemptMarker marker, TaskAttemptContext context) throws IOException {
+            return marker.attemptDir.getFileSystem(context.getConfiguration());
         }
 
         @Override

@@ -22,8 +22,6 @@ final class MiniYarn {
     static synchronized Configuration conf() {
         if (cluster == null) {
             Configuration conf = MiniHdfs.conf();
-            conf.set("yarn.resourcemanager.bind-host", "127.0.0.1");
-            conf.set("yarn.nodemanager.bind-host", "127.0.0.1");
             conf.set("yarn.timeline-service.enabled", "false");
             conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
             conf.setInt("yarn.nodemanager.resource.cpu-vcores", 16);
