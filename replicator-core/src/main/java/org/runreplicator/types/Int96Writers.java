@@ -63,6 +63,9 @@ final class Int96Writers {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             LocalDateTime value = row.getObject(column, LocalDateTime.class);
+            if (value != null && NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "timestamp (INT96)", "");
+            }
             if (value != null) {
                 write(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
             }
@@ -78,6 +81,9 @@ final class Int96Writers {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+            if (value != null && NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "timestamp (INT96)", "");
+            }
             if (value != null) {
                 write(value.toEpochSecond(), value.getNano(), value, out);
             }
