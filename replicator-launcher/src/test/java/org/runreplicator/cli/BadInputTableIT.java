@@ -26,7 +26,7 @@ import org.runreplicator.testing.PostgresServer;
  * Bad input of every kind through the real command line, against a real PostgreSQL: each case
  * ends with its exit status (DESIGN.md), exactly one {@code replicator:} line on stderr saying
  * what and why, the FAILED summary on stdout, no password anywhere, and nothing in the target but
- * a released lease: no partition directory, no staging file.
+ * a released lease and the table's owner record: no partition directory, no staging file.
  *
  * <p>Arguments are written as the user would, with {@code @source} standing for a working
  * {@code --source-url/--source-user/--source-password-env}, {@code @target} for a fresh
@@ -113,7 +113,7 @@ class BadInputTableIT {
                 // Targets
                 bad("target without a scheme", 2, "Invalid --target 'relative/out'", "run", "sales", "orders", "@source", "--target", "relative/out"),
                 bad("target store without atomic create", 2, "s3a:// is not a store", "run", "sales", "orders", "@source", "--target", "s3a://b/out"),
-                bad("target scheme unknown", 2, "Invalid --target", "run", "sales", "orders", "@source", "--target", "ftp://host/out"),
+                bad("target scheme unknown", 2, "ftp:// is not a store", "run", "sales", "orders", "@source", "--target", "ftp://host/out"),
                 // Column mappings
                 bad("map-column without a type", 2, "--map-column", "run", "sales", "orders", "@source", "@target", "--map-column", "amount"),
                 bad("map-column to an unknown type", 2, "Invalid --map-column amount=MONEY", "run", "sales", "orders", "@source", "@target",
@@ -129,6 +129,8 @@ class BadInputTableIT {
                 bad("bigquery ledger without a project", 2, "PROJECT.DATASET.TABLE", "run", "sales", "orders", "@source", "@target",
                         "--ledger", "bigquery:ops.ledger"),
                 // Sources
+                bad("wrong password", 3, "password authentication failed", "run", "sales", "orders", "@target", "--source-url", "{url}",
+                        "--source-user", "{user}", "--source-password-env", "WRONG_PASSWORD"),
                 bad("missing source URL", 2, "Missing --source-url", "run", "sales", "orders", "@target"),
                 bad("source URL not JDBC", 2, "Invalid --source-url", "run", "sales", "orders", "@target", "--source-url", "postgresql://h/db"),
                 bad("source URL carrying a password", 2, "carries a password", "run", "sales", "orders", "@target",
@@ -154,12 +156,16 @@ class BadInputTableIT {
                 bad("engine unknown", 2, "Invalid --engine 'spark'", "run", "sales", "orders", "@source", "@target", "--engine", "spark"),
                 // Source data the copy cannot carry
                 bad("money, bit(8) and inet columns, all in one line", 3,
-                        "3 columns cannot be copied as they are: column price has unsupported type money (map it with --map-column price=STRING);"
-                                + " column flags has unsupported type bit", "run", "sales", "odd", "@source", "@target"),
+                        "3 columns cannot be copied as they are: column price has unsupported type MONEY (map it with --map-column price=STRING);"
+                                + " column flags has unsupported type BIT (map it with --map-column flags=STRING);"
+                                + " column addr has unsupported type INET (map it with --map-column addr=STRING)", "run", "sales", "odd", "@source", "@target"),
                 bad("numeric NaN", 3, "Cannot copy table sales.not_a_number: column amount has value NaN, which no Parquet DECIMAL(12,2)"
                         + " can hold; map it with --map-column amount=STRING", "run", "sales", "not_a_number", "@source", "@target"),
                 bad("timestamp infinity", 3, "Cannot copy table sales.forever: column valid_to has value infinity, which no Parquet"
                         + " timestamp (INT96) can hold; map it with --map-column valid_to=STRING", "run", "sales", "forever", "@source", "@target"),
+                bad("unknown option", 2, "Unknown option --bogus", "run", "sales", "orders", "@source", "@target", "--bogus", "1"),
+                bad("plan with a stacked --where", 2, "Invalid --where", "plan", "sales", "orders", "@source", "--where", "true); DROP TABLE x; --"),
+                bad("plan of a missing table", 3, "sales.no_such_table", "plan", "sales", "no_such_table", "@source"),
                 bad("plan of unsupported columns", 3, "3 columns cannot be copied", "plan", "sales", "odd", "@source"));
     }
 
@@ -167,7 +173,7 @@ class BadInputTableIT {
     @MethodSource("badInputs")
     void badInputExitsWithItsStatus_printsOneLine_andWritesNothing(String what, int exitCode, String message, List<String> args)
             throws IOException {
-        Cli result = Cli.run(Map.of("PG_PASSWORD", server.password()), expand(args).toArray(String[]::new));
+        Cli result = Cli.run(Map.of("PG_PASSWORD", server.password(), "WRONG_PASSWORD", "hunter2"), expand(args).toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
         assertThat(result.errLines()).as(result.err()).singleElement().asString().startsWith("replicator: ").contains(expandText(message));
@@ -183,9 +189,11 @@ class BadInputTableIT {
     private void assertNothingWritten() throws IOException {
         try (Stream<Path> all = Files.walk(target)) {
             List<Path> paths = all.filter(p -> !p.equals(target)).toList();
-            // A run takes its partition's lease before it reads the source; released, it is all a failed run may leave.
-            assertThat(paths.stream().filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString().equals("lease")))
-                    .as("files other than the released lease").isEmpty();
+            // A run takes its partition's lease before it reads the source, and claims the table's location for its source
+            // table before it copies: the released lease and that claim are all a failed run may leave.
+            assertThat(paths.stream().filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString().equals("lease"))
+                    .filter(p -> !p.getFileName().toString().equals("owner.json") || !p.toString().contains("/_replicator/")))
+                    .as("files other than the released lease and the table's owner").isEmpty();
             assertThat(paths.stream().filter(p -> p.getFileName().toString().contains("=")).filter(p -> !p.toString().contains("/_replicator/")))
                     .as("partition directories").isEmpty();
             assertThat(paths.stream().filter(p -> p.toString().contains("/runs/"))).as("staging").isEmpty();
@@ -212,7 +220,7 @@ class BadInputTableIT {
     }
 
     private static String expandText(String text) {
-        return text.replace("{url}", server.jdbcUrl(database)).replace("{db}", database).replace("{work}", work.toString())
+        return text.replace("{url}", server.jdbcUrl(database)).replace("{db}", database).replace("{user}", server.user()).replace("{work}", work.toString())
                 .replace("{closed-port}", Integer.toString(closedPort));
     }
 }
