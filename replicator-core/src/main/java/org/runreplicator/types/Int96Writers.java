@@ -64,7 +64,7 @@ final class Int96Writers {
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             LocalDateTime value = row.getObject(column, LocalDateTime.class);
             if (value != null && NonFiniteValues.isInfinite(value)) {
-                throw nonFinite(row, value, "timestamp (INT96)", "");
+                throw nonFinite(row, value, "INT96 timestamp", "");
             }
             if (value != null) {
                 write(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
@@ -82,7 +82,7 @@ final class Int96Writers {
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
             if (value != null && NonFiniteValues.isInfinite(value)) {
-                throw nonFinite(row, value, "timestamp (INT96)", "");
+                throw nonFinite(row, value, "INT96 timestamp", "");
             }
             if (value != null) {
                 write(value.toEpochSecond(), value.getNano(), value, out);

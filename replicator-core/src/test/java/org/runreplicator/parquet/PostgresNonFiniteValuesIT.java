@@ -59,11 +59,11 @@ class PostgresNonFiniteValuesIT {
 
     @ParameterizedTest(name = "{0} {1} in {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            t_timestamp    | infinity  | HIVE3  | timestamp (INT96)
-            t_timestamp    | -infinity | HIVE3  | timestamp (INT96)
+            t_timestamp    | infinity  | HIVE3  | INT96 timestamp
+            t_timestamp    | -infinity | HIVE3  | INT96 timestamp
             t_timestamp    | infinity  | MODERN | TIMESTAMP
             t_timestamp    | -infinity | MODERN | TIMESTAMP
-            t_timestamptz  | infinity  | HIVE3  | timestamp (INT96)
+            t_timestamptz  | infinity  | HIVE3  | INT96 timestamp
             t_timestamptz  | -infinity | MODERN | TIMESTAMP
             t_date         | infinity  | HIVE3  | DATE
             t_date         | -infinity | MODERN | DATE

@@ -162,7 +162,7 @@ class BadInputTableIT {
                 bad("numeric NaN", 3, "Cannot copy table sales.not_a_number: column amount has value NaN, which no Parquet DECIMAL(12,2)"
                         + " can hold; map it with --map-column amount=STRING", "run", "sales", "not_a_number", "@source", "@target"),
                 bad("timestamp infinity", 3, "Cannot copy table sales.forever: column valid_to has value infinity, which no Parquet"
-                        + " timestamp (INT96) can hold; map it with --map-column valid_to=STRING", "run", "sales", "forever", "@source", "@target"),
+                        + " INT96 timestamp can hold; map it with --map-column valid_to=STRING", "run", "sales", "forever", "@source", "@target"),
                 bad("unknown option", 2, "Unknown option --bogus", "run", "sales", "orders", "@source", "@target", "--bogus", "1"),
                 bad("plan with a stacked --where", 2, "Invalid --where", "plan", "sales", "orders", "@source", "--where", "true); DROP TABLE x; --"),
                 bad("plan of a missing table", 3, "sales.no_such_table", "plan", "sales", "no_such_table", "@source"),
