@@ -12,8 +12,8 @@ import java.util.Set;
  * numerics, whose text the driver cannot turn into a BigDecimal.
  */
 final class NonFiniteValues {
-    /** How PostgreSQL, H2 and Java spell the numbers that are not finite. */
-    private static final Set<String> NON_FINITE_NUMBERS = Set.of("NaN", "Infinity", "-Infinity", "+Infinity", "inf", "-inf");
+    /** How PostgreSQL's numeric and H2's DECFLOAT write the numbers that are not finite. */
+    private static final Set<String> NON_FINITE_NUMBERS = Set.of("NaN", "Infinity", "-Infinity");
 
     private NonFiniteValues() {
     }

@@ -202,12 +202,13 @@ final class ValueWriters {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             LocalDateTime value = row.getObject(column, LocalDateTime.class);
-            if (value != null && NonFiniteValues.isInfinite(value)) {
+            if (value == null) {
+                return;
+            }
+            if (NonFiniteValues.isInfinite(value)) {
                 throw nonFinite(row, value, "TIMESTAMP", "");
             }
-            if (value != null) {
-                writeMicros(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
-            }
+            writeMicros(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
         }
     }
 
@@ -220,12 +221,13 @@ final class ValueWriters {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-            if (value != null && NonFiniteValues.isInfinite(value)) {
+            if (value == null) {
+                return;
+            }
+            if (NonFiniteValues.isInfinite(value)) {
                 throw nonFinite(row, value, "TIMESTAMP", "");
             }
-            if (value != null) {
-                writeMicros(value.toEpochSecond(), value.getNano(), value, out);
-            }
+            writeMicros(value.toEpochSecond(), value.getNano(), value, out);
         }
     }
 
