@@ -16,16 +16,18 @@ import org.apache.parquet.io.api.RecordConsumer;
 abstract class DecimalWriter extends ValueWriter {
     private final int precision;
     private final int scale;
+    private final String typeName;
 
     DecimalWriter(String table, String field, int fieldIndex, int precision, int scale) {
         super(table, field, fieldIndex);
         this.precision = precision;
         this.scale = scale;
+        this.typeName = "DECIMAL(" + precision + "," + scale + ")";
     }
 
     @Override
     public final void write(ResultSet row, RecordConsumer out) throws SQLException {
-        BigDecimal value = row.getBigDecimal(column);
+        BigDecimal value = readDecimal(row, typeName);
         if (value == null) {
             return;
         }

@@ -63,9 +63,13 @@ final class Int96Writers {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             LocalDateTime value = row.getObject(column, LocalDateTime.class);
-            if (value != null) {
-                write(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
+            if (value == null) {
+                return;
             }
+            if (NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "INT96 timestamp", "");
+            }
+            write(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
         }
     }
 
@@ -78,9 +82,13 @@ final class Int96Writers {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-            if (value != null) {
-                write(value.toEpochSecond(), value.getNano(), value, out);
+            if (value == null) {
+                return;
             }
+            if (NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "INT96 timestamp", "");
+            }
+            write(value.toEpochSecond(), value.getNano(), value, out);
         }
     }
 }

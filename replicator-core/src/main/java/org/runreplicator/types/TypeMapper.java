@@ -36,7 +36,8 @@ import org.runreplicator.source.SourceTable;
  * </pre>
  * Which source types hold which logical type is in each dialect ({@code TeradataDialect},
  * {@code PostgresDialect}, {@code H2Dialect}, the JDBC type codes in {@code BaseDialect}). Decimals
- * without a fixed precision, precision over 38, and types no dialect knows are refused with advice.
+ * without a fixed precision, precision over 38, and types no dialect knows are refused with advice,
+ * all of a table's in one failure.
  */
 public final class TypeMapper {
     private TypeMapper() {
@@ -47,7 +48,8 @@ public final class TypeMapper {
      * column names (any case) to STRING, BIGINT, DOUBLE or DECIMAL(p[,s]); {@code trimChar} strips
      * trailing spaces from CHAR.
      *
-     * @throws ReplicatorException SOURCE for a column whose type cannot be copied exactly, USAGE for
+     * @throws ReplicatorException SOURCE naming every column whose type cannot be copied exactly (all in one
+     *     failure, each with the override that would carry it), USAGE for
      *     an override naming a missing column or an unknown type
      */
     public static TableSchema map(SourceTable table, SourceDialect dialect, Map<String, String> overrides, boolean trimChar,
@@ -55,6 +57,7 @@ public final class TypeMapper {
         String tableName = table.ref().toString();
         Map<String, ColumnOverride> byColumn = overridesByColumn(table, overrides);
         List<ColumnMapping> mappings = new ArrayList<>(table.columns().size());
+        List<ColumnRefusal> refusals = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (SourceColumn column : table.columns()) {
             String previous = seen.put(column.name().toUpperCase(Locale.ROOT), column.name());
@@ -64,9 +67,19 @@ public final class TypeMapper {
             }
             ColumnOverride override = byColumn.get(column.name().toUpperCase(Locale.ROOT));
             ColumnType type = dialect.columnType(column);
-            mappings.add(override != null
-                    ? override.mapping(column, type.isNumeric(), type.isInteger(), tableName, flavor)
-                    : mapping(column, type, trimChar, tableName, flavor));
+            if (override != null) {
+                mappings.add(override.mapping(column, type.isNumeric(), type.isInteger(), tableName, flavor));
+                continue;
+            }
+            ColumnRefusal refusal = refusal(column, type);
+            if (refusal != null) {
+                refusals.add(refusal);
+            } else {
+                mappings.add(mapping(column, type, trimChar, flavor));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw ColumnRefusal.failure(tableName, refusals);
         }
         return new TableSchema(tableName, mappings, flavor);
     }
@@ -83,16 +96,40 @@ public final class TypeMapper {
         return byColumn;
     }
 
-    private static ColumnMapping mapping(SourceColumn column, ColumnType type, boolean trimChar, String table, ParquetFlavor flavor) {
+    /** Why {@code column} cannot be copied as it is, with the override that would carry it; null when it can. */
+    private static ColumnRefusal refusal(SourceColumn column, ColumnType type) {
         String name = column.name();
         if (type.refusal() == ColumnType.Refusal.UNSUPPORTED) {
-            throw refusal(table, column, "unsupported type " + column.typeName(), "--map-column " + name + "=STRING");
+            return new ColumnRefusal(column, "unsupported type " + column.typeName(), "--map-column " + name + "=STRING");
         }
         if (type.refusal() == ColumnType.Refusal.UNBOUNDED_DECIMAL) {
-            throw unboundedDecimal(column, table);
+            return new ColumnRefusal(column, "type " + column.typeName() + " without a fixed precision and scale",
+                    "--map-column " + name + "=DECIMAL(38,s) choosing the scale s its values need, or --map-column " + name + "=STRING");
         }
+        if (!type.isDeclaredDecimal()) {
+            return null;
+        }
+        int precision = type.declaredPrecision();
+        int scale = type.declaredScale();
+        String declared = declaredDecimal(column, type);
+        if (precision > LogicalType.MAX_DECIMAL_PRECISION) {
+            return new ColumnRefusal(column, "type " + declared + ", wider than Parquet's 38 digits",
+                    "--map-column " + name + "=DECIMAL(38," + Math.min(scale, LogicalType.MAX_DECIMAL_PRECISION)
+                            + ") if its values fit, or --map-column " + name + "=STRING");
+        }
+        if (scale < 0 || scale > precision) {
+            return new ColumnRefusal(column, "type " + declared + " whose scale is outside 0 to its precision",
+                    "--map-column " + name + "=DECIMAL(p,s) or --map-column " + name + "=STRING");
+        }
+        return null;
+    }
+
+    /** The mapping of a column {@link #refusal} accepted. */
+    private static ColumnMapping mapping(SourceColumn column, ColumnType type, boolean trimChar, ParquetFlavor flavor) {
+        String name = column.name();
         if (type.isDeclaredDecimal()) {
-            return decimal(column, type, table, flavor);
+            return StandardColumnMappings.of(name, declaredDecimal(column, type),
+                    LogicalType.decimal(type.declaredPrecision(), type.declaredScale()), ColumnType.Read.NATIVE, flavor);
         }
         if (type.read() == ColumnType.Read.PADDED_TEXT && trimChar) {
             return StandardColumnMappings.of(name, column.typeName() + " (trimmed)", type.logical(), ColumnType.Read.TRIMMED_TEXT, flavor);
@@ -100,30 +137,7 @@ public final class TypeMapper {
         return StandardColumnMappings.of(name, column.typeName(), type.logical(), type.read(), flavor);
     }
 
-    private static ColumnMapping decimal(SourceColumn column, ColumnType type, String table, ParquetFlavor flavor) {
-        int precision = type.declaredPrecision();
-        int scale = type.declaredScale();
-        String declared = column.typeName() + "(" + precision + "," + scale + ")";
-        if (precision > LogicalType.MAX_DECIMAL_PRECISION) {
-            throw refusal(table, column, "type " + declared + ", wider than Parquet's 38 digits",
-                    "--map-column " + column.name() + "=DECIMAL(38," + Math.min(scale, LogicalType.MAX_DECIMAL_PRECISION)
-                            + ") if its values fit, or --map-column " + column.name() + "=STRING");
-        }
-        if (scale < 0 || scale > precision) {
-            throw refusal(table, column, "type " + declared + " whose scale is outside 0 to its precision",
-                    "--map-column " + column.name() + "=DECIMAL(p,s) or --map-column " + column.name() + "=STRING");
-        }
-        return StandardColumnMappings.of(column.name(), declared, LogicalType.decimal(precision, scale), ColumnType.Read.NATIVE, flavor);
-    }
-
-    private static ReplicatorException unboundedDecimal(SourceColumn column, String table) {
-        return refusal(table, column, "type " + column.typeName() + " without a fixed precision and scale",
-                "--map-column " + column.name() + "=DECIMAL(38,s) choosing the scale s its values need, or --map-column "
-                        + column.name() + "=STRING");
-    }
-
-    private static ReplicatorException refusal(String table, SourceColumn column, String what, String advice) {
-        return new ReplicatorException(FailureKind.SOURCE,
-                "Cannot read table " + table + ": column " + column.name() + " has " + what + "; map it with " + advice);
+    private static String declaredDecimal(SourceColumn column, ColumnType type) {
+        return column.typeName() + "(" + type.declaredPrecision() + "," + type.declaredScale() + ")";
     }
 }

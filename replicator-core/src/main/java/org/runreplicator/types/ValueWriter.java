@@ -1,5 +1,6 @@
 package org.runreplicator.types;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.parquet.io.api.Binary;
@@ -75,5 +76,43 @@ public abstract class ValueWriter {
     protected final ReplicatorException unwritable(Object value, String why) {
         return new ReplicatorException(FailureKind.SOURCE,
                 "Cannot copy table " + table + ": column " + field + " has value " + value + " that " + why);
+    }
+
+    /**
+     * The failure for a value no {@code parquetType} can hold ({@link NonFiniteValues}), named as the
+     * source writes it ({@code infinity}, {@code NaN}), with the override that copies it as text.
+     * SOURCE, like a column of an unsupported type: it is the source's data the mapping cannot carry.
+     */
+    protected final ReplicatorException nonFinite(ResultSet row, Object value, String parquetType, String alsoAdvice)
+            throws SQLException {
+        String text = row.getString(column);
+        return new ReplicatorException(FailureKind.SOURCE, "Cannot copy table " + table + ": column " + field + " has value "
+                + (text == null ? value : text) + ", which no Parquet " + parquetType + " can hold; map it with --map-column " + field
+                + "=STRING to copy the source's text" + alsoAdvice);
+    }
+
+    /**
+     * {@link ResultSet#getBigDecimal}, with NaN and infinite numerics (which the driver cannot read as
+     * a BigDecimal) failing with the column, the value and the override; other driver failures stand.
+     */
+    protected final BigDecimal readDecimal(ResultSet row, String parquetType) throws SQLException {
+        try {
+            return row.getBigDecimal(column);
+        } catch (SQLException e) {
+            String text;
+            try {
+                text = row.getString(column);
+            } catch (SQLException asText) {
+                e.addSuppressed(asText);
+                throw e;
+            }
+            if (!NonFiniteValues.isNonFiniteNumber(text)) {
+                throw e;
+            }
+            ReplicatorException failure = nonFinite(row, text, parquetType,
+                    ", or --map-column " + field + "=DOUBLE, which keeps NaN and infinities but not every digit");
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 }

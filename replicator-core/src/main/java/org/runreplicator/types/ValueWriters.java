@@ -66,7 +66,7 @@ final class ValueWriters {
 
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
-            BigDecimal value = row.getBigDecimal(column);
+            BigDecimal value = readDecimal(row, "BIGINT");
             if (value == null) {
                 return;
             }
@@ -139,6 +139,9 @@ final class ValueWriters {
             if (value == null) {
                 return;
             }
+            if (NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "DATE", "");
+            }
             long days = value.toEpochDay();
             if (days != (int) days) {
                 throw unwritable(value, "is outside the dates Parquet can store");
@@ -199,9 +202,13 @@ final class ValueWriters {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             LocalDateTime value = row.getObject(column, LocalDateTime.class);
-            if (value != null) {
-                writeMicros(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
+            if (value == null) {
+                return;
             }
+            if (NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "TIMESTAMP", "");
+            }
+            writeMicros(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value, out);
         }
     }
 
@@ -214,9 +221,13 @@ final class ValueWriters {
         @Override
         public void write(ResultSet row, RecordConsumer out) throws SQLException {
             OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-            if (value != null) {
-                writeMicros(value.toEpochSecond(), value.getNano(), value, out);
+            if (value == null) {
+                return;
             }
+            if (NonFiniteValues.isInfinite(value)) {
+                throw nonFinite(row, value, "TIMESTAMP", "");
+            }
+            writeMicros(value.toEpochSecond(), value.getNano(), value, out);
         }
     }
 

@@ -78,6 +78,19 @@ class ExactValuesTest {
     }
 
     @Test
+    void nanDecfloatMappedToDecimal_stopsTheCopyNamingTheValueAndTheOverrides() {
+        execute("CREATE TABLE S.T (ID INT, PRICE DECFLOAT)");
+        execute("INSERT INTO S.T VALUES (1, 2.5), (2, CAST('NaN' AS DECFLOAT))");
+
+        assertThatThrownBy(() -> write(Map.of("price", "DECIMAL(38,2)")))
+                .isInstanceOf(ReplicatorException.class)
+                .hasMessage("Cannot copy table S.T: column PRICE has value NaN, which no Parquet DECIMAL(38,2) can hold; map it with"
+                        + " --map-column PRICE=STRING to copy the source's text, or --map-column PRICE=DOUBLE, which keeps NaN and"
+                        + " infinities but not every digit");
+        assertThat(ParquetReadback.dataFiles(output)).isEmpty();
+    }
+
+    @Test
     void decimalOverrideStopsAtValuesWithTooManyIntegerDigits() {
         execute("CREATE TABLE S.T (ID INT, PRICE DECFLOAT)");
         execute("INSERT INTO S.T VALUES (1, 123456.7)");

@@ -196,6 +196,31 @@ class TypeMapperTest {
                 .hasMessageStartingWith("Cannot read table db.t: column ROUNDED has type NUMERIC(10,-2) whose scale is outside 0 to its precision");
     }
 
+    @Test
+    void refusesEveryUncopyableColumnInOneFailure_eachWithItsTypeAndOverride() {
+        SourceTable table = table(column("ID", Types.INTEGER, "INTEGER", 10, 0), column("PRICE", Types.DOUBLE, "MONEY", 0, 0),
+                column("FLAGS", Types.BIT, "BIT", 8, 0), column("ADDR", Types.OTHER, "INET", 0, 0),
+                column("BIG", Types.NUMERIC, "NUMERIC", 40, 2));
+
+        assertThatThrownBy(() -> map(table, Map.of(), false))
+                .isInstanceOfSatisfying(ReplicatorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.SOURCE))
+                .hasMessage("Cannot read table db.t: 4 columns cannot be copied as they are:"
+                        + " column PRICE has unsupported type MONEY (map it with --map-column PRICE=STRING);"
+                        + " column FLAGS has unsupported type BIT (map it with --map-column FLAGS=STRING);"
+                        + " column ADDR has unsupported type INET (map it with --map-column ADDR=STRING);"
+                        + " column BIG has type NUMERIC(40,2), wider than Parquet's 38 digits"
+                        + " (map it with --map-column BIG=DECIMAL(38,2) if its values fit, or --map-column BIG=STRING)");
+    }
+
+    @Test
+    void mapsTheTable_whenEveryRefusedColumnIsOverridden() {
+        SourceTable table = table(column("PRICE", Types.DOUBLE, "MONEY", 0, 0), column("ADDR", Types.OTHER, "INET", 0, 0));
+
+        TableSchema schema = map(table, Map.of("price", "STRING", "ADDR", "string"), false);
+
+        assertThat(schema.columns()).extracting(ColumnMapping::hiveType).containsExactly("STRING", "STRING");
+    }
+
     @ParameterizedTest(name = "{0} as {1} -> {2} / {3}")
     @CsvSource(delimiter = '|', textBlock = """
             NUMBER  | 2    | 0  | 0 | decimal(38,4)   | FIXED_LEN_BYTE_ARRAY(16) DECIMAL(38,4) | DECIMAL(38,4)

@@ -71,7 +71,7 @@ class BadInputsIT {
                     "--source-url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/" + database,
                     "--connection-property", "loginTimeout=3");
 
-            assertFailedCleanly(result, 3, "Cannot connect to jdbc:postgresql://127.0.0.1:" + silent.getLocalPort());
+            assertFailedCleanly(result, 3, "Cannot connect to jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/" + database + " ");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         }
     }
