@@ -47,13 +47,13 @@ class ShadedJarIT {
 
     @Test
     void usageErrorIsOneLineAndStatus2_andVerboseDetailGoesThroughTheBundledLogback() throws Exception {
-        JobJar.Outcome quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce");
-        JobJar.Outcome verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "mapreduce",
+        JobJar.Outcome quiet = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "spark");
+        JobJar.Outcome verbose = replicator("run", "db", "t", "--source-url", "jdbc:h2:mem:x", "--target", "file:///out", "--engine", "spark",
                 "--verbose");
 
         assertThat(quiet.exitCode()).isEqualTo(2);
         assertThat(quiet.out()).startsWith("{\"status\":\"FAILED\",\"failure\":\"USAGE\",\"exitCode\":2,");
-        assertThat(quiet.err().lines()).containsExactly("replicator: --engine mapreduce is not available in this build: use --engine local");
+        assertThat(quiet.err().lines()).containsExactly("replicator: Invalid --engine 'spark': expected local or mapreduce");
         assertThat(verbose.exitCode()).isEqualTo(2);
         assertThat(verbose.err()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG Replicator: Failure detail:")
                 .doesNotContain("SLF4J");
@@ -73,6 +73,54 @@ class ShadedJarIT {
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("Ledger rows for dev1_groupondw.ref_attr_class_dev").containsPattern("GCP +last_modified_at")
                 .containsPattern("SUCCEEDED +\\S+ +rr-\\S+ +no on-prem run \\(GCP succeeded\\)");
+    }
+
+    @Test
+    void everyClassInTheJobJarIsJava11Bytecode_soDataproc22sJava11RunsIt() throws Exception {
+        List<String> newer = new ArrayList<>();
+        int classes = 0;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JobJar.JAR.toFile())) {
+            for (java.util.jar.JarEntry entry : java.util.Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class") || entry.getName().startsWith("META-INF/versions/")) {
+                    continue;
+                }
+                try (java.io.DataInputStream in = new java.io.DataInputStream(jar.getInputStream(entry))) {
+                    in.readInt();
+                    in.readUnsignedShort();
+                    int major = in.readUnsignedShort();
+                    classes++;
+                    if (major > 55) {
+                        newer.add(entry.getName() + " (class file " + major + ")");
+                    }
+                }
+            }
+        }
+        assertThat(classes).isGreaterThan(1000);
+        assertThat(newer).isEmpty();
+    }
+
+    @Test
+    void aMapReduceRunAsHadoopJarRunsIt_withGenericOptionsBeforeTheCommand_onHadoopsLocalRunner() throws Exception {
+        String source = "jdbc:h2:file:" + dir.resolve("mr-source");
+        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA SALES");
+            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, NOTE VARCHAR(20))");
+            s.execute("INSERT INTO SALES.ORDERS SELECT X, 'order ' || X FROM SYSTEM_RANGE(1, 5000)");
+        }
+        Path out = dir.resolve("mr-out");
+
+        // As `hadoop jar replicator.jar -D k=v run ...` runs it: ToolRunner's generic options first, the command's own after.
+        JobJar.Outcome run = JobJar.run(List.of(), Map.of(), Duration.ofSeconds(180),
+                "-D", "mapreduce.framework.name=local", "run", "SALES", "ORDERS", "--source-url", source,
+                "--target", out.toUri().toString(), "--partition", "ds=2024-05-01", "--engine", "mapreduce",
+                "--split-method", "range", "--split-by", "ID", "--splits", "4", "--metastore", "none",
+                "-D", "mapreduce.job.queuename=default");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).contains("\"rows\":5000", "\"engine\":\"mapreduce\"", "\"applicationId\":\"application_local");
+        assertThat(run.err()).contains("Submitted MapReduce job job_local");
+        assertThat(org.runreplicator.testing.ParquetReadback.query(out.resolve("SALES/ORDERS/ds=2024-05-01".toLowerCase()),
+                "count(*) AS n, count(DISTINCT id) AS d", "n").rows()).containsExactly(List.of(5000L, 5000L));
     }
 
     @Test

@@ -24,7 +24,6 @@ class UsageErrorsTest {
                 Arguments.of("partition value with ':'", Cli.copyArgs("run", "db", "t", "--partition", "hour=2024-05-01T02:00"), "Invalid partition value '2024-05-01T02:00'"),
                 Arguments.of("splits not a number", Cli.copyArgs("run", "db", "t", "--splits", "abc"), "--splits"),
                 Arguments.of("splits zero", Cli.copyArgs("run", "db", "t", "--splits", "0"), "Invalid --splits 0"),
-                Arguments.of("engine mapreduce", Cli.copyArgs("run", "db", "t", "--engine", "mapreduce"), "--engine mapreduce is not available in this build"),
                 Arguments.of("engine unknown", Cli.copyArgs("run", "db", "t", "--engine", "spark"), "Invalid --engine 'spark'"),
                 Arguments.of("schema change policy", Cli.copyArgs("run", "db", "t", "--schema-change", "sometimes"),
                         "Invalid --schema-change 'sometimes': expected fail or evolve"),

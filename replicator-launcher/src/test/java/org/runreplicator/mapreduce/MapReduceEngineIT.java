@@ -54,14 +54,6 @@ class MapReduceEngineIT extends EngineContract {
     }
 
     @Test
-    void debugLocal() throws Exception {
-        Configuration local = new Configuration();
-        local.set("mapreduce.framework.name", "local");
-        RunSummary summary = copy(local, Files.createTempDirectory("mrlocal").toUri(), 4, 2, "id <= 100");
-        assertThat(summary.rows).isEqualTo(100);
-    }
-
-    @Test
     void theSummaryNamesTheYarnApplication() throws Exception {
         RunSummary summary = copy(conf(), newTarget(), 4, 2, "id <= 100");
 
