@@ -19,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
- * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean} and {@code ledger}.
+ * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean}, {@code ledger} and {@code notify}.
  * Exit status: 0 done, 2 usage or configuration, 3 source, 4 target, 5 validation, 1 anything
  * else; every failure prints exactly one line, {@code replicator: <what and why>}, on stderr.
  */
@@ -83,8 +83,9 @@ public final class Replicator {
                 .addSubcommand(new PlanCommand(invocation))
                 .addSubcommand(new DemoCommand(invocation))
                 .addSubcommand(new CleanCommand(invocation))
-                .addSubcommand(new LedgerCommand(invocation));
-        for (String copyCommand : new String[] {"run", "plan", "clean", "ledger"}) {
+                .addSubcommand(new LedgerCommand(invocation))
+                .addSubcommand(new NotifyCommand(invocation));
+        for (String copyCommand : new String[] {"run", "plan", "clean", "ledger", "notify"}) {
             cli.getSubcommands().get(copyCommand).setDefaultValueProvider(new ConfigDefaults(invocation.env()));
         }
         cli.setOut(new PrintWriter(invocation.out(), true));
