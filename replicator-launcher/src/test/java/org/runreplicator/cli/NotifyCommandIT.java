@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.runreplicator.testing.PubSubEmulator;
 
 /**
  * {@code replicator notify} against pstest (the Pub/Sub fake of cloud.google.com/go/pubsub/v2) through

@@ -6,6 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class FunctionInvoker implements AutoCloseable {
     static final Path DEPLOY_JAR = Paths.get("target", "deploy", "replicator-trigger.jar");
     private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Process process;
     private final Path log;
@@ -49,6 +54,36 @@ final class FunctionInvoker implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Posts a Pub/Sub CloudEvent in binary content mode (attributes as {@code ce-*} headers), as Eventarc pushes it. */
+    HttpResponse<String> binary(String id, String envelope) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri())
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-type", PubSubCloudEvent.MESSAGE_PUBLISHED)
+                .header("ce-source", PubSubEvents.SOURCE)
+                .header("ce-time", "2024-05-01T02:05:00.123Z")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)));
+    }
+
+    /** Posts a Pub/Sub CloudEvent in structured content mode (one {@code application/cloudevents+json} document). */
+    HttpResponse<String> structured(String id, String envelope) throws IOException, InterruptedException {
+        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + PubSubCloudEvent.MESSAGE_PUBLISHED
+                + "\",\"source\":\"" + PubSubEvents.SOURCE + "\",\"time\":\"2024-05-01T02:05:00.123Z\","
+                + "\"datacontenttype\":\"application/json\",\"data\":" + envelope + "}";
+        return send(HttpRequest.newBuilder(uri())
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(HttpRequest.BodyPublishers.ofString(event)));
+    }
+
+    private URI uri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String log() throws IOException {

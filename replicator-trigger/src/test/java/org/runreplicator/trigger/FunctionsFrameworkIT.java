@@ -3,9 +3,6 @@ package org.runreplicator.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runreplicator.trigger.PubSubEvents.eventJson;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,7 +33,6 @@ import org.runreplicator.testing.BigQueryEmulator;
 class FunctionsFrameworkIT {
     private static final String TABLE = "trigger_ledger";
     private static final String TD = "2024-05-01T02:00:00Z";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static AirflowStandIn airflow;
     private static FunctionInvoker invoker;
@@ -72,29 +68,11 @@ class FunctionsFrameworkIT {
     }
 
     private static HttpResponse<String> binary(String id, String envelope) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + invoker.port() + "/"))
-                .header("ce-specversion", "1.0")
-                .header("ce-id", id)
-                .header("ce-type", PubSubCloudEvent.MESSAGE_PUBLISHED)
-                .header("ce-source", PubSubEvents.SOURCE)
-                .header("ce-time", "2024-05-01T02:05:00.123Z")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope))
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return invoker.binary(id, envelope);
     }
 
     private static HttpResponse<String> structured(String id, String envelope) throws Exception {
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + PubSubCloudEvent.MESSAGE_PUBLISHED
-                + "\",\"source\":\"" + PubSubEvents.SOURCE + "\",\"time\":\"2024-05-01T02:05:00.123Z\","
-                + "\"datacontenttype\":\"application/json\",\"data\":" + envelope + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + invoker.port() + "/"))
-                .header("Content-Type", "application/cloudevents+json")
-                .POST(HttpRequest.BodyPublishers.ofString(event))
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return invoker.structured(id, envelope);
     }
 
     private static String envelope(String data, String messageId) {

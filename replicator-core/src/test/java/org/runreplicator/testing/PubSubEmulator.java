@@ -1,4 +1,4 @@
-package org.runreplicator.cli;
+package org.runreplicator.testing;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * loopback port and reached through the real Java client's admin and subscriber APIs over a
  * plaintext channel. Without the variable the tests fail (they never skip).
  */
-final class PubSubEmulator implements AutoCloseable {
-    static final String BINARY_VARIABLE = "PSTEST_BIN";
+public final class PubSubEmulator implements AutoCloseable {
+    public static final String BINARY_VARIABLE = "PSTEST_BIN";
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
     private final Process process;
@@ -44,7 +44,7 @@ final class PubSubEmulator implements AutoCloseable {
     private final int port;
     private final ManagedChannel channel;
 
-    PubSubEmulator() throws IOException, InterruptedException {
+    public PubSubEmulator() throws IOException, InterruptedException {
         String binary = System.getenv(BINARY_VARIABLE);
         if (binary == null || binary.isBlank() || !Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException(BINARY_VARIABLE + " is not set to the pstest binary: run the tests through bin/test,"
@@ -58,7 +58,7 @@ final class PubSubEmulator implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT}, the form {@code PUBSUB_EMULATOR_HOST} takes. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
@@ -67,7 +67,7 @@ final class PubSubEmulator implements AutoCloseable {
     }
 
     /** Creates the topic and a pull subscription to it. */
-    void createTopicWithSubscription(String project, String topic, String subscription) throws IOException {
+    public void createTopicWithSubscription(String project, String topic, String subscription) throws IOException {
         try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder().setTransportChannelProvider(channels())
                 .setCredentialsProvider(NoCredentialsProvider.create()).build());
                 SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
@@ -79,7 +79,7 @@ final class PubSubEmulator implements AutoCloseable {
     }
 
     /** Up to {@code max} messages waiting on the subscription (one synchronous pull). */
-    List<ReceivedMessage> pull(String project, String subscription, int max) throws IOException {
+    public List<ReceivedMessage> pull(String project, String subscription, int max) throws IOException {
         try (SubscriberStub subscriber = GrpcSubscriberStub.create(SubscriberStubSettings.newBuilder()
                 .setTransportChannelProvider(channels()).setCredentialsProvider(NoCredentialsProvider.create()).build())) {
             return subscriber.pullCallable().call(PullRequest.newBuilder()
