@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * {@code dag_run_id}, 409 for one it already has, 422 for a v2 body without {@code logical_date},
  * 404 for another path. Tests can make it answer a given status next ({@link #failNext}), be slow,
  * and read every request back. The function's tests use it for the answers a real server will not
- * give on demand (5xx, 400, a hang) and to count requests; {@code RealAirflowIT} runs the same
+ * give on demand (5xx, 400, a hang) and to count requests; {@code RealAirflowContract} runs the same
  * client against a real Airflow API server.
  */
 final class AirflowStandIn implements AutoCloseable {

@@ -26,7 +26,7 @@ import org.runreplicator.testing.BigQueryEmulator;
  * HTTP in both content modes (binary: {@code ce-*} headers; structured: {@code application/cloudevents+json}),
  * in exactly the shape Eventarc pushes; the ledger on goccy/bigquery-emulator through the real
  * BigQuery client; the DAG trigger going to an {@link AirflowStandIn} (a stand-in, so that Airflow
- * can be made to fail on demand; {@code RealAirflowIT} covers a real Airflow). HTTP 200 acknowledges
+ * can be made to fail on demand; {@code RealAirflowContract} covers a real Airflow). HTTP 200 acknowledges
  * the message; 500 (the function threw) makes Pub/Sub redeliver.
  */
 @ExtendWith(BigQueryEmulator.Extension.class)

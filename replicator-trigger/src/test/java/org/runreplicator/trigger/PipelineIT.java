@@ -54,7 +54,7 @@ class PipelineIT {
     @Test
     void notifyPublishes_theFunctionRecordsTheLedgerPair_andAirflowQueuesTheDagRun(BigQueryEmulator bigQuery) throws Exception {
         String ledgerName = "bigquery:" + BigQueryEmulator.PROJECT + "." + BigQueryEmulator.DATASET + ".pipeline_ledger";
-        try (PubSubEmulator pubSub = new PubSubEmulator(); RealAirflow airflow = new RealAirflow(dir)) {
+        try (PubSubEmulator pubSub = new PubSubEmulator(); RealAirflow airflow = new RealAirflow(dir, AirflowApiVersion.V2)) {
             airflow.start();
             pubSub.createTopicWithSubscription(PROJECT, "onprem-runs", "trigger-push");
             step("Pub/Sub (pstest) at " + pubSub.host() + ", topic projects/" + PROJECT + "/topics/onprem-runs;"
@@ -90,7 +90,7 @@ class PipelineIT {
             }
 
             String runId = DagRunId.of(OnPremEvent.of("dev1_groupondw", "ref_attr_class_dev", td, LedgerStatus.SUCCEEDED));
-            HttpResponse<String> run = airflow.get("/api/v2/dags/run_replicator/dagRuns/" + runId);
+            HttpResponse<String> run = airflow.dagRun("run_replicator", runId);
             assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
             JsonNode dagRun = JSON.readTree(run.body());
             step("5. Airflow DAG run " + runId + " is " + dagRun.get("state").textValue() + " with conf " + dagRun.get("conf"));

@@ -16,33 +16,47 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Airflow 3 API server from the repository's pinned Airflow 3 environment ({@code bin/test}
- * builds it once and exports its directory as {@code AIRFLOW3_VENV}): SQLite in a temporary
- * {@code AIRFLOW_HOME}, the repository's {@code dags/} folder parsed into the database, the simple
- * auth manager letting every request in as admin (a local stand-in for Composer's Google
- * sign-in), served on a free loopback port. Without the variable the tests fail (they never skip).
+ * A real Airflow serving its REST API on a free loopback port, from the repository's pinned
+ * environments ({@code bin/test} builds them once and exports their directories): Airflow 3's API
+ * server ({@code AIRFLOW3_VENV}, API v2) or Airflow 2's web server ({@code AIRFLOW2_VENV}, API v1).
+ * SQLite in a temporary {@code AIRFLOW_HOME}, the repository's {@code dags/} folder parsed into the
+ * database, and every request let in as admin (Airflow 3: the simple auth manager's all-admins mode;
+ * Airflow 2: the public role is Admin): a local stand-in for Composer's Google sign-in, which the
+ * function's token serves. Without the variable the tests fail (they never skip).
  */
 final class RealAirflow implements AutoCloseable {
-    static final String VENV_VARIABLE = "AIRFLOW3_VENV";
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
+    private final AirflowApiVersion version;
     private final Path home;
     private final Path venv;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process server;
 
-    RealAirflow(Path home) throws IOException, InterruptedException {
-        String value = System.getenv(VENV_VARIABLE);
+    /** Prepares the database of the Airflow that serves {@code version} of the REST API. */
+    RealAirflow(Path home, AirflowApiVersion version) throws IOException, InterruptedException {
+        String variable = version == AirflowApiVersion.V2 ? "AIRFLOW3_VENV" : "AIRFLOW2_VENV";
+        String value = System.getenv(variable);
         if (value == null || value.isBlank() || !Files.isExecutable(Path.of(value, "bin", "airflow"))) {
-            throw new IllegalStateException(VENV_VARIABLE + " does not name the Airflow 3 environment: run the tests through"
+            throw new IllegalStateException(variable + " does not name a pinned Airflow environment: run the tests through"
                     + " bin/test, which builds it once (cached) and exports the variable");
         }
+        this.version = version;
         this.venv = Path.of(value);
         this.home = home;
         this.port = freePort();
         run("db", "migrate");
         run("dags", "reserialize");
+    }
+
+    AirflowApiVersion version() {
+        return version;
+    }
+
+    /** The DAG run as the REST API shows it. */
+    HttpResponse<String> dagRun(String dagId, String runId) throws IOException, InterruptedException {
+        return get(version.dagRunsPath(dagId) + "/" + runId);
     }
 
     URI url() {
@@ -51,14 +65,24 @@ final class RealAirflow implements AutoCloseable {
 
     /** Starts the API server and waits until it answers. */
     void start() throws IOException, InterruptedException {
-        server = process(List.of("api-server", "-H", "127.0.0.1", "-p", String.valueOf(port), "-w", "1"), home.resolve("api-server.log"));
+        String health;
+        if (version == AirflowApiVersion.V2) {
+            server = process(List.of("api-server", "-H", "127.0.0.1", "-p", String.valueOf(port), "-w", "1"), home.resolve("api-server.log"));
+            health = "/api/v2/monitor/health";
+        } else {
+            // The web server's Flask-AppBuilder settings: password logins as by default, and anonymous requests get the Admin role.
+            Files.writeString(home.resolve("webserver_config.py"), "from flask_appbuilder.const import AUTH_DB\n"
+                    + "AUTH_TYPE = AUTH_DB\nAUTH_ROLE_PUBLIC = 'Admin'\n");
+            server = process(List.of("webserver", "-H", "127.0.0.1", "-p", String.valueOf(port), "-w", "1"), home.resolve("api-server.log"));
+            health = "/health";
+        }
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IOException("The Airflow API server exited with " + server.exitValue() + ": " + log());
             }
             try {
-                if (get("/api/v2/monitor/health").statusCode() == 200) {
+                if (get(health).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -101,6 +125,7 @@ final class RealAirflow implements AutoCloseable {
         env.put("AIRFLOW__CORE__DAGS_FOLDER", Paths.get("..", "dags").toAbsolutePath().normalize().toString());
         env.put("AIRFLOW__CORE__LOAD_EXAMPLES", "False");
         env.put("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS", "True");
+        env.put("AIRFLOW__API__AUTH_BACKENDS", "airflow.api.auth.backend.default");
         env.put("PATH", venv.resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         return builder.start();
     }

@@ -22,7 +22,7 @@ import org.runreplicator.ledger.LedgerStatus;
 /**
  * The function in this JVM with a real ledger (H2 file, the embedded backend) and an
  * {@link AirflowStandIn} (a stand-in for Airflow's REST endpoint, not Airflow: it can be made to
- * fail on demand; {@code RealAirflowIT} checks the same client against a real Airflow).
+ * fail on demand; {@code RealAirflowContract} checks the same client against a real Airflow).
  */
 class RunTriggerFunctionIT {
     private static final String TD = "2024-05-01T02:00:00Z";
