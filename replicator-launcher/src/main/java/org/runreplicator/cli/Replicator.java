@@ -25,7 +25,7 @@ import picocli.CommandLine;
  */
 @Command(name = "replicator", usageHelpAutoWidth = true,
         description = "Copies warehouse tables over JDBC into Parquet on Hadoop file systems and GCS.",
-        footer = {"", "Options of run, plan and ledger can also be set in a --config properties file (keys without dashes)"
+        footer = {"", "Options of run, plan, ledger and notify can also be set in a --config properties file (keys without dashes)"
             + " or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,"
             + " then the environment, then the file."})
 public final class Replicator {
