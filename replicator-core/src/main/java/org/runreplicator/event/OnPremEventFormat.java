@@ -116,7 +116,7 @@ public final class OnPremEventFormat {
     private static String string(JsonNode root, String field) throws MalformedEventException {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
-            throw new MalformedEventException("field " + field + " is missing");
+            throw new MalformedEventException("field " + field + " is missing or null");
         }
         if (!value.isTextual()) {
             throw new MalformedEventException("field " + field + " is a JSON " + value.getNodeType().name().toLowerCase(Locale.ROOT)
