@@ -50,4 +50,7 @@ ensure_go_tools() {
   BIGQUERY_EMULATOR_BIN=$(go_wrapped_tool bigquery-emulator "$repo/tools/bigquery-emulator" \
     github.com/goccy/bigquery-emulator/cmd/bigquery-emulator)
   export BIGQUERY_EMULATOR_BIN
+  # The Pub/Sub fake (pstest from cloud.google.com/go/pubsub/v2) behind a small main, for notify and the trigger.
+  PSTEST_BIN=$(go_wrapped_tool pstest "$repo/tools/pstest" .)
+  export PSTEST_BIN
 }

@@ -74,7 +74,7 @@ final class CopySettings {
         redactor.register(password);
 
         LedgerOptions ledger = ledgerArguments == null ? LedgerOptions.builder(LedgerSpec.none()).build()
-                : ledgerArguments.resolve(LedgerSpec.NONE, env, redactor, conf);
+                : LedgerSettings.resolve(ledgerArguments, LedgerSpec.NONE, env, redactor, conf);
         checkEngine(o.engine);
         Optional<MetastoreOptions> metastore = MetastoreSettings.resolve(o.metastore, o.schemaChange, o.hadoopProperties, env,
                 CopySettings.class.getClassLoader());

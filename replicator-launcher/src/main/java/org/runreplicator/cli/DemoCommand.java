@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         URI targetUri = targetUri();
         Configuration conf = new Configuration();
         PrintStream out = invocation.out();
-        LedgerOptions ledgerOptions = ledgerArguments.resolve("embedded", invocation.env(), invocation.redactor(), conf);
+        LedgerOptions ledgerOptions = LedgerSettings.resolve(ledgerArguments, "embedded", invocation.env(), invocation.redactor(), conf);
         if (!EMBEDDED.equals(metastore) && !MetastoreSettings.NONE.equals(metastore)) {
             throw ReplicatorException.usage("Invalid --metastore '" + metastore + "' for the demo: expected embedded or none");
         }

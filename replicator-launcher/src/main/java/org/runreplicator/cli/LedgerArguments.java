@@ -1,19 +1,11 @@
 package org.runreplicator.cli;
 
-import java.util.Locale;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.runreplicator.ReplicatorException;
-import org.runreplicator.Secret;
-import org.runreplicator.ledger.LedgerOptions;
 import org.runreplicator.ledger.LedgerSpec;
-import org.runreplicator.ledger.jdbc.JdbcLedger;
-import org.runreplicator.ledger.jdbc.JdbcUrls;
 import picocli.CommandLine.Option;
 
 /**
  * The ledger options {@code run}, {@code demo} and {@code ledger} share, as typed (or supplied by
- * {@link ConfigDefaults}); {@link #resolve} turns them into core's {@link LedgerOptions}. A JDBC
+ * {@link ConfigDefaults}); {@link LedgerSettings#resolve} turns them into core's {@code LedgerOptions}. A JDBC
  * ledger's password comes from a file, an environment variable, or inside its URL; wherever it
  * comes from, it is registered as a secret before anything can print it.
  */
@@ -47,43 +39,4 @@ final class LedgerArguments {
     @Option(names = "--ledger-optional",
             description = "If the ledger cannot be written, warn once and go on without it (default: the run fails, exit 4).")
     boolean optional;
-
-    /** Resolves these options, {@code defaultLedger} standing in for an absent {@code --ledger}; every problem is a usage error. */
-    LedgerOptions resolve(String defaultLedger, Map<String, String> env, SecretRedactor redactor, Configuration conf) {
-        String text = ledger == null || ledger.isBlank() ? defaultLedger : ledger.trim();
-        if (text.startsWith("jdbc:")) {
-            JdbcUrls.password(text).ifPresent(p -> redactor.register(Secret.of(p)));
-        }
-        LedgerSpec spec;
-        try {
-            spec = LedgerSpec.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ReplicatorException.usage("Invalid --ledger: " + e.getMessage());
-        }
-        Secret password = PasswordReader.LEDGER.read(passwordFile, passwordEnv, env, conf);
-        redactor.register(password);
-        boolean jdbc = spec.kind() == LedgerSpec.Kind.JDBC || spec.kind() == LedgerSpec.Kind.EMBEDDED;
-        if (!jdbc && (table != null || user != null || password != null)) {
-            throw ReplicatorException.usage("--ledger-table, --ledger-user and --ledger-password-* apply to jdbc: and embedded"
-                    + " ledgers only, not to --ledger " + spec.kind().name().toLowerCase(Locale.ROOT));
-        }
-        if (table != null && !JdbcLedger.isValidTableName(table)) {
-            throw ReplicatorException.usage("Invalid --ledger-table '" + table + "': expected [SCHEMA.]TABLE of letters, digits and _");
-        }
-        if (password != null && JdbcUrls.password(text).isPresent()) {
-            throw ReplicatorException.usage("The ledger's JDBC URL already carries a password: drop --ledger-password-file/-env or the"
-                    + " password in the URL");
-        }
-        String emulator = env.get(EMULATOR_VARIABLE);
-        LedgerOptions.Builder options = LedgerOptions.builder(spec)
-                .user(user)
-                .password(password)
-                .bigQueryEmulatorHost(emulator == null || emulator.isBlank() ? null : emulator.trim())
-                .createTable(create)
-                .optional(optional);
-        if (table != null) {
-            options.table(table);
-        }
-        return options.build();
-    }
 }

@@ -51,8 +51,12 @@ final class LedgerCommand implements Callable<Integer> {
         TableRef ref = new TableRef(database, table);
         Instant td = tdTimestamp == null ? null : TdTimestamp.parse(tdTimestamp);
         Configuration conf = new Configuration();
-        hadoopProperties.forEach((k, v) -> conf.set(k, v, "command line -D"));
-        LedgerOptions options = ledgerArguments.resolve("embedded", invocation.env(), invocation.redactor(), conf);
+        // A loop, not a lambda: a lambda taking a Configuration would be a method of this class, which picocli
+        // reflects on even for notify, where Hadoop is absent.
+        for (Map.Entry<String, String> property : hadoopProperties.entrySet()) {
+            conf.set(property.getKey(), property.getValue(), "command line -D");
+        }
+        LedgerOptions options = LedgerSettings.resolve(ledgerArguments, "embedded", invocation.env(), invocation.redactor(), conf);
         if (options.spec().kind() == LedgerSpec.Kind.NONE) {
             throw ReplicatorException.usage("replicator ledger needs a ledger: --ledger bigquery:..., jdbc:... or embedded[:PATH]");
         }

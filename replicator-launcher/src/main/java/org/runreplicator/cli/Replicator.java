@@ -19,13 +19,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
- * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean} and {@code ledger}.
+ * The {@code replicator} command line: {@code run}, {@code plan}, {@code demo}, {@code clean}, {@code ledger} and {@code notify}.
  * Exit status: 0 done, 2 usage or configuration, 3 source, 4 target, 5 validation, 1 anything
  * else; every failure prints exactly one line, {@code replicator: <what and why>}, on stderr.
  */
 @Command(name = "replicator", usageHelpAutoWidth = true,
         description = "Copies warehouse tables over JDBC into Parquet on Hadoop file systems and GCS.",
-        footer = {"", "Options of run, plan and ledger can also be set in a --config properties file (keys without dashes)"
+        footer = {"", "Options of run, plan, ledger and notify can also be set in a --config properties file (keys without dashes)"
             + " or in REPLICATOR_* environment variables (REPLICATOR_SOURCE_URL, ...); the command line wins,"
             + " then the environment, then the file."})
 public final class Replicator {
@@ -90,8 +90,9 @@ public final class Replicator {
                 .addSubcommand(new PlanCommand(invocation))
                 .addSubcommand(new DemoCommand(invocation))
                 .addSubcommand(new CleanCommand(invocation))
-                .addSubcommand(new LedgerCommand(invocation));
-        for (String copyCommand : new String[] {"run", "plan", "clean", "ledger"}) {
+                .addSubcommand(new LedgerCommand(invocation))
+                .addSubcommand(new NotifyCommand(invocation));
+        for (String copyCommand : new String[] {"run", "plan", "clean", "ledger", "notify"}) {
             cli.getSubcommands().get(copyCommand).setDefaultValueProvider(new ConfigDefaults(invocation.env()));
         }
         cli.setOut(new PrintWriter(invocation.out(), true));
