@@ -23,15 +23,20 @@ final class MiniYarn {
         if (cluster == null) {
             Configuration conf = MiniHdfs.conf();
             conf.set("yarn.timeline-service.enabled", "false");
+            // Heartbeats every 100 ms instead of every second: containers are granted and launched sooner.
+            conf.setInt("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", 100);
+            conf.setInt("yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms", 100);
+            conf.setInt("mapreduce.client.progressmonitor.pollinterval", 200);
             conf.setInt("yarn.nodemanager.resource.memory-mb", 8192);
             conf.setInt("yarn.nodemanager.resource.cpu-vcores", 16);
             conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
             conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
             conf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
             conf.setInt("yarn.app.mapreduce.am.resource.mb", 768);
-            conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx512m" + JDK17_OPENS);
+            conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx512m -XX:TieredStopAtLevel=1" + JDK17_OPENS);
             conf.setInt("mapreduce.map.memory.mb", 512);
-            conf.set("mapreduce.map.java.opts", "-Xmx320m -Duser.timezone=UTC" + JDK17_OPENS);
+            // Short-lived task JVMs start faster with the client compiler only.
+            conf.set("mapreduce.map.java.opts", "-Xmx320m -XX:TieredStopAtLevel=1 -Duser.timezone=UTC" + JDK17_OPENS);
             cluster = new MiniMRYarnCluster("replicator-mr", 1);
             cluster.init(conf);
             cluster.start();
