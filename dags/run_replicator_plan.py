@@ -16,6 +16,7 @@ when the DAG file is parsed. Keys (``*`` = required):
   ledger                                    bigquery:P.D.T | jdbc:postgresql://... | none (default none)
   ledger_conn_id                            the Airflow connection of a Cloud SQL ledger
   metastore                                 --metastore (default: the cluster's hive-site.xml)
+  engine, max_connections                   --engine local|mapreduce and --max-connections (defaults: the job's)
   extra_args                                more replicator run options, a list of strings
 """
 from __future__ import annotations
@@ -136,6 +137,12 @@ def replicator_args(settings: dict, run: dict, job: str) -> list[str]:
         args += ["--source-password-file", settings["source_password_file"]]
     if settings.get("metastore"):
         args += ["--metastore", settings["metastore"]]
+    if settings.get("engine"):
+        if settings["engine"] not in ("local", "mapreduce"):
+            raise InvalidRun(f"engine {settings['engine']!r} is not local or mapreduce")
+        args += ["--engine", settings["engine"]]
+    if settings.get("max_connections"):
+        args += ["--max-connections", str(int(settings["max_connections"]))]
     return args + [str(a) for a in settings.get("extra_args") or []]
 
 

@@ -100,6 +100,14 @@ def test_the_job_runs_our_main_class_with_the_command_line_contract_and_its_own_
     assert re.fullmatch(r"[a-z0-9_-]{1,63}", job["labels"]["replicator-table"])
 
 
+def test_a_big_table_runs_on_yarn_with_its_session_cap():
+    run = rp.check_conf(CONF)
+    args = rp.hadoop_job({**SETTINGS, "engine": "mapreduce", "max_connections": 8}, run, "rr-c", "rr-c-try1")["hadoop_job"]["args"]
+    assert args[-4:] == ["--engine", "mapreduce", "--max-connections", "8"]
+    with pytest.raises(rp.InvalidRun, match="'spark' is not local or mapreduce"):
+        rp.hadoop_job({**SETTINGS, "engine": "spark"}, run, "rr-c", "rr-c-try1")
+
+
 def test_the_ledger_backend_follows_the_settings():
     assert rp.ledger_kind(SETTINGS) == "bigquery"
     assert rp.ledger_kind({**SETTINGS, "ledger": "jdbc:postgresql://10.0.0.5/ops", "ledger_conn_id": "ops_db"}) == "cloudsql"
