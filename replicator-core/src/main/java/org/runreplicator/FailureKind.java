@@ -11,7 +11,12 @@ public enum FailureKind {
     /** Target, metastore or ledger error. */
     TARGET(4),
     /** Row counts written differ from the source's. */
-    VALIDATION(5);
+    VALIDATION(5),
+    /**
+     * Stopped on request (SIGTERM, SIGINT) before the commit: nothing published, the run's files
+     * removed. The exit status is the shell's for the signal: 143 for SIGTERM, 130 for SIGINT.
+     */
+    STOPPED(143);
 
     private final int exitCode;
 

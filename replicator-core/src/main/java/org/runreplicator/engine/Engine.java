@@ -16,8 +16,8 @@ import org.runreplicator.Secret;
  *       {@link AttemptManifest} the winning attempt wrote. Files of failed, killed or losing
  *       (speculative) attempts are never in a result; the engine deletes what it can of them, and
  *       the run's staging clean-up removes the rest, since it all lives under the split's directory.
- *   <li>No more than {@code maxConnections} attempts (so source sessions) run at once, counting
- *       retries and speculative attempts.
+ *   <li>No more than {@code sessions} attempts (so source sessions) run at once, counting
+ *       retries and speculative attempts, nor more than the engine was built for.
  *   <li>A transient source failure ({@link org.runreplicator.source.SourceDialect#isTransient}) is retried,
  *       at most {@code maxAttempts} attempts per split; the first failure that is not, or the last
  *       attempt's, stops every attempt in flight and is thrown, its
@@ -33,8 +33,17 @@ public interface Engine {
      * Runs every task to one winning attempt, or throws the failure that stopped the run.
      *
      * @param password the source password, or null when the tasks need none
+     * @param sessions how many source sessions the attempts may hold at once: {@code --max-connections}
+     *     less the ones the run holds itself (the session keeping a shared snapshot open)
      */
-    List<SplitResult> run(List<SplitTask> tasks, Secret password, ProgressListener progress) throws Exception;
+    List<SplitResult> run(List<SplitTask> tasks, Secret password, int sessions, ProgressListener progress) throws Exception;
+
+    /**
+     * Stops every attempt in flight (cancels their statements, kills the job); {@link #run} then
+     * throws. Safe to call from any thread, at any time, more than once.
+     */
+    default void cancel() {
+    }
 
     /** The engine's name as {@code --engine} spells it: {@code local}, {@code mapreduce}. */
     String name();

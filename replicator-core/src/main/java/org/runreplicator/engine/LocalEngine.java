@@ -43,6 +43,10 @@ public final class LocalEngine implements Engine {
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Configuration conf;
+    private volatile SplitRunner active;
+    private volatile ExecutorService activePool;
+    private volatile boolean cancelled;
+    private volatile int sessions = Integer.MAX_VALUE;
 
     /** @param conf the Hadoop configuration attempts write with */
     public LocalEngine(int maxConnections, int maxAttempts, Duration firstBackoff, Configuration conf) {
@@ -63,23 +67,30 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
-    public List<SplitResult> run(List<SplitTask> tasks, Secret password, ProgressListener progress) throws Exception {
+    public List<SplitResult> run(List<SplitTask> tasks, Secret password, int sessions, ProgressListener progress) throws Exception {
+        this.sessions = Math.max(1, sessions);
         List<Split> splits = new ArrayList<>();
         for (SplitTask task : tasks) {
             splits.add(task.split());
         }
-        int writers = Math.max(1, Math.min(maxConnections, tasks.size()));
+        int writers = Math.max(1, Math.min(concurrency(), tasks.size()));
         return run(splits, new TaskRunner(tasks, password, writers, progress), progress);
     }
 
     /** Runs every split to success, or throws the first permanent failure after stopping the others. */
     List<SplitResult> run(List<Split> splits, SplitRunner runner, ProgressListener progress) throws Exception {
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConnections, Math.max(1, splits.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency(), Math.max(1, splits.size())), r -> {
             Thread t = new Thread(r, "split-reader-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        active = runner;
+        activePool = pool;
+        if (cancelled) {
+            pool.shutdownNow();
+            throw new InterruptedException("The run was stopped before its splits started");
+        }
         CompletionService<SplitResult> done = new ExecutorCompletionService<>(pool);
         List<Future<SplitResult>> futures = new ArrayList<>();
         for (Split split : splits) {
@@ -89,7 +100,7 @@ public final class LocalEngine implements Engine {
         try {
             for (int i = 0; i < splits.size(); i++) {
                 try {
-                    SplitResult result = done.take().get();
+                    SplitResult result = next(done).get();
                     progress.splitDone(result.splitIndex(), result.rows());
                     results.add(result);
                 } catch (ExecutionException e) {
@@ -109,10 +120,38 @@ public final class LocalEngine implements Engine {
         return results;
     }
 
+    private int concurrency() {
+        return Math.min(maxConnections, sessions);
+    }
+
+    /** The next finished split; once cancelled, splits that never started never finish, so stop waiting. */
+    private Future<SplitResult> next(CompletionService<SplitResult> done) throws InterruptedException {
+        Future<SplitResult> next;
+        while ((next = done.poll(200, TimeUnit.MILLISECONDS)) == null) {
+            if (cancelled) {
+                throw new InterruptedException("The run was stopped");
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        SplitRunner runner = active;
+        ExecutorService pool = activePool;
+        if (runner != null) {
+            runner.cancelAll();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
     private SplitResult runWithRetries(Split split, SplitRunner runner, ProgressListener progress) throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         RetryPolicy<Object> retry = RetryPolicy.builder()
-                .handleIf(runner::isTransient)
+                .handleIf(e -> !cancelled && runner.isTransient(e))
                 .withMaxAttempts(maxAttempts)
                 .withBackoff(firstBackoff, firstBackoff.multipliedBy(BACKOFF_GROWTH_LIMIT))
                 // The progress listener reports the retry: it knows which secrets to blank out of the reason.

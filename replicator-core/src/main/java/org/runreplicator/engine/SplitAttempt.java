@@ -74,6 +74,9 @@ public final class SplitAttempt {
             AttemptManifest manifest;
             try (Connection connection = connector.openForSplit(split.estimatedRows())) {
                 dialect.prepareForRead(connection);
+                if (task.snapshot() != null) {
+                    dialect.importSnapshot(connection, task.snapshot());
+                }
                 long expected = count(connection, split);
                 long written = stream(connection, split, writer);
                 faults.beforeFinish(split.index(), attempt);

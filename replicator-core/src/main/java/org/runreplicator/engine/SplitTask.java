@@ -46,6 +46,7 @@ public final class SplitTask implements Serializable {
     private final WriterSettings writer;
     private final HashMap<String, String> footer;
     private final String splitDir;
+    private final String snapshot;
 
     private SplitTask(Builder b, Split split, String splitDir) {
         this.runId = b.runId;
@@ -65,6 +66,7 @@ public final class SplitTask implements Serializable {
         this.writer = b.writer;
         this.footer = new HashMap<>(b.footer);
         this.splitDir = splitDir;
+        this.snapshot = b.snapshot;
     }
 
     /** The settings every split of one run shares; {@link Builder#build} adds the split and its directory. */
@@ -122,6 +124,11 @@ public final class SplitTask implements Serializable {
 
     public ParquetFlavor flavor() {
         return flavor;
+    }
+
+    /** The source snapshot every split reads ({@link SourceDialect#exportSnapshot}), or null. */
+    public String snapshot() {
+        return snapshot;
     }
 
     /** The user's {@code --where}, or null. */
@@ -197,6 +204,7 @@ public final class SplitTask implements Serializable {
         private int fetchSize;
         private WriterSettings writer;
         private Map<String, String> footer = Map.of();
+        private String snapshot;
 
         public Builder run(String runId) {
             this.runId = runId;
@@ -233,6 +241,11 @@ public final class SplitTask implements Serializable {
         public Builder write(WriterSettings writer, Map<String, String> footer) {
             this.writer = writer;
             this.footer = footer;
+            return this;
+        }
+
+        public Builder snapshot(String id) {
+            this.snapshot = id;
             return this;
         }
 

@@ -47,6 +47,7 @@ public final class RunOptions {
     private final String jobId;
     private final String environment;
     private final LeasePolicy lease;
+    private final boolean allowChangingSource;
 
     private RunOptions(Builder b) {
         this.table = b.table;
@@ -69,6 +70,15 @@ public final class RunOptions {
         this.jobId = b.jobId;
         this.environment = b.environment;
         this.lease = new LeasePolicy(b.leaseTtl, b.waitForLock);
+        this.allowChangingSource = b.allowChangingSource;
+    }
+
+    /**
+     * Whether a copy may commit when its splits copied other than the table's count at the start,
+     * on a source without a shared snapshot ({@code --allow-changing-source}).
+     */
+    public boolean allowChangingSource() {
+        return allowChangingSource;
     }
 
     public static Builder builder() {
@@ -188,6 +198,7 @@ public final class RunOptions {
         private String environment = DEFAULT_ENVIRONMENT;
         private Duration leaseTtl = LeasePolicy.DEFAULT_TTL;
         private Duration waitForLock = Duration.ZERO;
+        private boolean allowChangingSource;
 
         public Builder table(TableRef v) {
             this.table = v;
@@ -292,6 +303,11 @@ public final class RunOptions {
         /** How long a run may stall before its partition's lease expires (tests shorten it). */
         public Builder leaseTtl(Duration v) {
             this.leaseTtl = v;
+            return this;
+        }
+
+        public Builder allowChangingSource(boolean v) {
+            this.allowChangingSource = v;
             return this;
         }
 

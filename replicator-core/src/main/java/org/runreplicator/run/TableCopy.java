@@ -56,6 +56,8 @@ public final class TableCopy {
     private Clock clock = Clock.systemUTC();
     private CommitProtocol protocol;
     private Engine engine;
+    private volatile Engine running;
+    private volatile ReplicatorException stopped;
 
     public TableCopy(RunOptions options, Configuration hadoopConf) {
         this(options, hadoopConf, Dialects.forUrl(options.sourceUrl()));
@@ -98,6 +100,20 @@ public final class TableCopy {
     public TableCopy withListener(RunListener listener) {
         this.listeners.add(listener);
         return this;
+    }
+
+    /**
+     * Asks the run to stop (a signal, a scheduler's kill): the engine cancels its attempts and the
+     * run fails with {@code why} (kind {@link FailureKind#STOPPED}), removing its files as any failed
+     * run does, unless the commit has already begun (a commit is short and is never cut in two).
+     * Safe from any thread.
+     */
+    public void stop(ReplicatorException why) {
+        stopped = why;
+        Engine engine = running;
+        if (engine != null) {
+            engine.cancel();
+        }
     }
 
     /** Connects, describes the table, maps its types and plans the splits; writes nothing. */
@@ -153,8 +169,15 @@ public final class TableCopy {
             CommittedVersion committed;
             Engine splitEngine = engine != null ? engine
                     : new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff, hadoopConf);
-            try {
-                results = splitEngine.run(tasks(run, planned, write), options.sourcePassword(), progress);
+            running = splitEngine;
+            // With one connection allowed there is none to spare for holding a snapshot: the count check stands alone.
+            try (SourceSnapshot snapshot = SourceSnapshot.open(connector, dialect, planned.table, options.split().userWhere(),
+                    options.maxConnections() > 1)) {
+                stopIfAsked();
+                results = splitEngine.run(tasks(run, planned, write, snapshot.id()), options.sourcePassword(),
+                        options.maxConnections() - snapshot.sessionsHeld(), progress);
+                stopIfAsked();
+                snapshot.check(results.stream().mapToLong(SplitResult::rows).sum(), options.allowChangingSource());
                 for (SplitResult result : results) {
                     files.addAll(result.files());
                 }
@@ -163,10 +186,21 @@ public final class TableCopy {
                 }
                 committed = write.commit(files, planned.table.ref().toString());
             } catch (Exception e) {
+                if (stopped != null) {
+                    throw stopped;
+                }
                 throw classify(e, planned);
+            } finally {
+                running = null;
             }
             return summary(run, planned, results, committed, (System.nanoTime() - started) / 1e9)
                     .ranOn(splitEngine.name(), splitEngine.applicationId());
+        }
+    }
+
+    private void stopIfAsked() {
+        if (stopped != null) {
+            throw stopped;
         }
     }
 
@@ -198,14 +232,15 @@ public final class TableCopy {
     }
 
     /** One task per split: what an attempt needs to copy it, wherever it runs. */
-    private List<SplitTask> tasks(RunIdentity run, Planned planned, PartitionWrite write) {
+    private List<SplitTask> tasks(RunIdentity run, Planned planned, PartitionWrite write, String snapshot) {
         SplitTask.Builder common = SplitTask.builder()
                 .run(run.runId())
                 .table(planned.table, dialect)
                 .source(options.sourceUrl(), options.sourceUser(), options.connectionProperties(), options.sourcePassword() != null)
                 .mapping(options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor())
                 .read(options.split().userWhere(), options.fetchSize())
-                .write(options.writer(), footer(run));
+                .write(options.writer(), footer(run))
+                .snapshot(snapshot);
         List<SplitTask> tasks = new ArrayList<>();
         for (Split split : planned.plan.splits()) {
             tasks.add(common.build(split, write.splitDir(split.index())));

@@ -1,12 +1,15 @@
 package org.runreplicator.source;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runreplicator.types.ColumnType;
 import org.runreplicator.types.LogicalType;
@@ -22,6 +25,9 @@ public final class PostgresDialect extends BaseDialect {
     public static final int LOGIN_TIMEOUT_SECONDS = 30;
     /** Seconds a read may wait for the server: long, as a COUNT over a big table is silent for minutes, but finite so a dead peer is noticed. */
     public static final int SOCKET_TIMEOUT_SECONDS = 3600;
+
+    /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1: the only text spliced into SET TRANSACTION SNAPSHOT. */
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
 
     /** pgjdbc's COLUMN_SIZE for a NUMERIC declared without precision. */
     private static final int UNBOUNDED_NUMERIC = 131089;
@@ -136,5 +142,25 @@ public final class PostgresDialect extends BaseDialect {
             return "(" + quote(column) + " AT TIME ZONE 'UTC')::text";
         }
         return quote(column) + "::text";
+    }
+
+    @Override
+    public String exportSnapshot(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void importSnapshot(Connection connection, String id) throws SQLException {
+        if (!SNAPSHOT_ID.matcher(id).matches()) {
+            throw new SQLException("Not a PostgreSQL snapshot id: " + id);
+        }
+        // The transaction's first statement, under REPEATABLE READ (prepareForRead): the split then sees what the exporter saw.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION SNAPSHOT '" + id + "'");
+        }
     }
 }

@@ -91,6 +91,22 @@ public interface SourceDialect {
      */
     void prepareForRead(Connection connection) throws SQLException;
 
+    /**
+     * Makes {@code connection}, fresh from {@link #prepareForRead}, hold one snapshot of the
+     * database that every split session can read from while it stays open, and returns its id; or
+     * null when the source has no shareable snapshot (then splits read at their own moments, and
+     * only the run's total-count check notices a table that changed). PostgreSQL exports one
+     * ({@code pg_export_snapshot()}, as {@code pg_dump -j} does).
+     */
+    default String exportSnapshot(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Makes a split session, fresh from {@link #prepareForRead}, read from the exported snapshot {@code id}. */
+    default void importSnapshot(Connection connection, String id) throws SQLException {
+        throw new SQLException(name() + " cannot share a snapshot between sessions");
+    }
+
     /** A forward-only, read-only statement that streams rows {@code fetchSize} at a time. */
     PreparedStatement streamingStatement(Connection connection, String sql, int fetchSize) throws SQLException;
 

@@ -103,6 +103,31 @@ class LocalEngineTest {
         assertThat(peak.get()).isBetween(1, 3);
     }
 
+    @Test
+    void cancelStopsTheAttemptInFlight_retriesNothing_andEndsTheRunEvenWithSplitsNeverStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        ScriptedRunner runner = new ScriptedRunner((split, attempt) -> {
+            started.countDown();
+            sleepUntilInterrupted();
+            return new SQLTransientConnectionException("canceling statement due to user request", "08006");
+        });
+        LocalEngine engine = new LocalEngine(1, 3, NO_WAIT);
+        java.util.concurrent.CompletableFuture<List<SplitResult>> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.run(splits(3), runner, ProgressListener.NONE);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        engine.cancel();
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Exception.class);
+        assertThat(runner.cancelled.get()).isPositive();
+        assertThat(runner.attempts).hasSize(1);
+    }
+
     private static List<Split> splits(int n) {
         List<Split> splits = new ArrayList<>();
         for (int i = 0; i < n; i++) {

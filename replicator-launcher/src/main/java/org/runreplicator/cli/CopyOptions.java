@@ -134,6 +134,11 @@ final class CopyOptions {
             description = "Ledger environment of this run (default: ${DEFAULT-VALUE}).")
     String environment;
 
+    @Option(names = "--allow-changing-source",
+            description = "On a source without a shared snapshot (Teradata), commit even when the splits copied other than the"
+                    + " table's count when the copy began (rows changed meanwhile). PostgreSQL copies read one shared snapshot when --max-connections allows a session to hold it (2 or more).")
+    boolean allowChangingSource;
+
     @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0",
             description = "When another run is writing the same partition, wait this long for it (90s, 10m, 2h)"
                     + " instead of failing at once (default: ${DEFAULT-VALUE}).")

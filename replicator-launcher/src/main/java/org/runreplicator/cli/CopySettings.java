@@ -99,7 +99,8 @@ final class CopySettings {
                 .writer(writer(o))
                 .jobId(jobId.value())
                 .environment(o.environment)
-                .waitForLock(WaitDuration.parse(o.waitForLock, "--wait-for-lock"));
+                .waitForLock(WaitDuration.parse(o.waitForLock, "--wait-for-lock"))
+                .allowChangingSource(o.allowChangingSource);
         o.connectionProperties.forEach(b::connectionProperty);
         if (o.tdTimestamp != null) {
             b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));

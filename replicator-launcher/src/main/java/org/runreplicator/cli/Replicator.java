@@ -45,10 +45,20 @@ public final class Replicator {
      * such as {@code -D k=v} or {@code -conf FILE} may come before the command); without it, as itself.
      */
     public static void main(String[] args) throws Exception {
-        if (HadoopTool.available()) {
+        if (hadoopOnClasspath()) {
             System.exit(HadoopTool.runTool(args));
         }
         System.exit(execute(args, System.out, System.err, System.getenv()));
+    }
+
+    /** Whether Hadoop's classes are on the classpath (a cluster, {@code hadoop jar}, bin/replicator); asked before HadoopTool loads. */
+    private static boolean hadoopOnClasspath() {
+        try {
+            Class.forName("org.apache.hadoop.util.ToolRunner", false, Replicator.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Runs the command line against the given streams and environment and returns the exit status. */
@@ -126,6 +136,9 @@ public final class Replicator {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof SignalStop.RunStoppedException) {
+            return ((SignalStop.RunStoppedException) e).status();
+        }
         if (e instanceof ReplicatorException) {
             return ((ReplicatorException) e).kind().exitCode();
         }

@@ -73,7 +73,9 @@ final class RunCommand implements Callable<Integer> {
                 HiveRegistration.register(copy, run, settings.hadoopConf(), hive.get());
             }
             ledger.ifPresent(l -> copy.withListener(new LedgerRecorder(l, ledgerOptions.createTable(), ledgerOptions.optional())));
-            summary = copy.run(progress);
+            try (SignalStop signals = SignalStop.during(copy::stop)) {
+                summary = copy.run(progress);
+            }
         } catch (CommittedRunException e) {
             // The data is committed: say what, then fail with the one line.
             invocation.out().println(e.summary().toJson());

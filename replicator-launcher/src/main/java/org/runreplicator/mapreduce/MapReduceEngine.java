@@ -43,6 +43,8 @@ public final class MapReduceEngine implements Engine {
     private final int maxConnections;
     private final int maxAttempts;
     private volatile String applicationId;
+    private volatile Job submitted;
+    private volatile boolean cancelled;
 
     /** @param conf the cluster's configuration with the user's {@code -D} settings (queue, memory, framework) */
     public MapReduceEngine(Configuration conf, int maxConnections, int maxAttempts) {
@@ -62,15 +64,20 @@ public final class MapReduceEngine implements Engine {
     }
 
     @Override
-    public List<SplitResult> run(List<SplitTask> tasks, Secret password, ProgressListener progress) throws Exception {
+    public List<SplitResult> run(List<SplitTask> tasks, Secret password, int sessions, ProgressListener progress) throws Exception {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        Job job = job(tasks, password);
+        int maps = Math.max(1, Math.min(maxConnections, sessions));
+        Job job = job(tasks, password, maps);
+        if (cancelled) {
+            throw new InterruptedException("The run was stopped before its job was submitted");
+        }
         job.submit();
+        submitted = job;
         applicationId = job.getJobID().toString().replaceFirst("^job_", "application_");
         LOG.info("Submitted MapReduce job {} (YARN application {}) with {} map tasks, at most {} at once; tracking {}",
-                job.getJobID(), applicationId, tasks.size(), maxConnections, job.getTrackingURL());
+                job.getJobID(), applicationId, tasks.size(), maps, job.getTrackingURL());
         try {
             Map<Integer, Integer> attempts = monitor(job, tasks, progress);
             if (!job.isSuccessful()) {
@@ -86,12 +93,29 @@ public final class MapReduceEngine implements Engine {
         }
     }
 
-    private Job job(List<SplitTask> tasks, Secret password) throws IOException {
+    @Override
+    public void cancel() {
+        cancelled = true;
+        Job job = submitted;
+        if (job == null) {
+            return;
+        }
+        try {
+            if (!job.isComplete()) {
+                LOG.warn("Killing MapReduce job {} (YARN application {}): the run was stopped", job.getJobID(), applicationId);
+                job.killJob();
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot kill MapReduce job {}: {}", job.getJobID(), e.getMessage());
+        }
+    }
+
+    private Job job(List<SplitTask> tasks, Secret password, int maps) throws IOException {
         Configuration jobConf = new Configuration(conf);
         Path taskList = new Path(tasks.get(0).splitDir().getParent(), "_tasks");
         writeTasks(taskList, tasks, jobConf);
         jobConf.set(SplitTaskInputFormat.TASKS, taskList.toString());
-        jobConf.setInt(MRJobConfig.JOB_RUNNING_MAP_LIMIT, maxConnections);
+        jobConf.setInt(MRJobConfig.JOB_RUNNING_MAP_LIMIT, maps);
         jobConf.setInt(MRJobConfig.MAP_MAX_ATTEMPTS, maxAttempts);
         Job job = Job.getInstance(jobConf, "replicator " + tasks.get(0).table().ref() + " run " + tasks.get(0).runId());
         job.setJarByClass(MapReduceEngine.class);
@@ -188,8 +212,9 @@ public final class MapReduceEngine implements Engine {
         List<SplitResult> results = new ArrayList<>();
         for (SplitTask task : tasks) {
             AttemptManifest manifest = winner(task, conf);
-            results.add(new SplitResult(task.split().index(), manifest.writtenFiles(),
-                    attempts.getOrDefault(task.split().index(), 1)));
+            // A losing attempt killed as the job ends may never be reported; the winner's number still counts it.
+            int launched = Math.max(attempts.getOrDefault(task.split().index(), 1), manifest.attempt);
+            results.add(new SplitResult(task.split().index(), manifest.writtenFiles(), launched));
         }
         return results;
     }

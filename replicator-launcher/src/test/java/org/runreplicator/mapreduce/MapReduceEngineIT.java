@@ -54,6 +54,25 @@ class MapReduceEngineIT extends EngineContract {
     }
 
     @Test
+    void aSpeculativeAttemptBesideADeliberatelySlowOne_stillCommitsEveryRowOnce() throws Exception {
+        Configuration conf = conf();
+        conf.setBoolean("mapreduce.map.speculative", true);
+        // Split 0's first attempt waits 60 s before it reads; the speculator may start another at once.
+        conf.setLong(SLOW_FIRST_ATTEMPT_MS, 60_000);
+        conf.setInt(SLOW_SPLIT, 0);
+        conf.setLong("mapreduce.job.speculative.retry-after-no-speculate", 500);
+        conf.setLong("mapreduce.job.speculative.retry-after-speculate", 2000);
+
+        long started = System.nanoTime();
+        RunSummary summary = copy(conf, newTarget(), SPLITS, 2, null);
+
+        // The ninth attempt is the speculative one, and it won: the slow one would still be waiting.
+        assertThat(summary.attempts).isEqualTo(SPLITS + 1);
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(60);
+        assertExactlyOnce(summary);
+    }
+
+    @Test
     void theSummaryNamesTheYarnApplication() throws Exception {
         RunSummary summary = copy(conf(), newTarget(), 4, 2, "id <= 100");
 
