@@ -35,16 +35,23 @@ final class SourceSnapshot implements AutoCloseable {
         this.table = table;
     }
 
+    /** The name the session holding a snapshot shows the source ({@code application_name} on PostgreSQL). */
+    static final String SESSION_NAME = "run-replicator snapshot";
+
     /**
-     * Counts the table and, when {@code share} and the source can, exports a snapshot held open
-     * until {@link #close}: that session then counts against {@code --max-connections}.
+     * Counts the table and, where the source can, exports a snapshot held open until {@link #close}
+     * by this one idle session, named {@value #SESSION_NAME}; it is not one of the
+     * {@code --max-connections} reading sessions. Sources without a shared snapshot (Teradata)
+     * never see it beyond the count.
      */
-    static SourceSnapshot open(SourceConnector connector, SourceDialect dialect, SourceTable table, String userWhere,
-            boolean share) {
+    static SourceSnapshot open(SourceConnector connector, SourceDialect dialect, SourceTable table, String userWhere) {
         Connection connection = connector.open();
         try {
             dialect.prepareForRead(connection);
-            String id = share ? dialect.exportSnapshot(connection) : null;
+            String id = dialect.exportSnapshot(connection);
+            if (id != null) {
+                connection.setClientInfo("ApplicationName", SESSION_NAME);
+            }
             long total;
             try (PreparedStatement count = connection.prepareStatement(dialect.countSql(table, null, userWhere));
                     ResultSet rs = count.executeQuery()) {
@@ -64,11 +71,6 @@ final class SourceSnapshot implements AutoCloseable {
             closeQuietly(connection);
             throw ReplicatorException.source("Cannot count table " + table.ref() + ": " + connector.redact(e.getMessage()), e);
         }
-    }
-
-    /** Source sessions this holds through the copy: one while it keeps a snapshot open. */
-    int sessionsHeld() {
-        return connection == null ? 0 : 1;
     }
 
     /** The snapshot splits import, or null when the source has none. */

@@ -170,12 +170,10 @@ public final class TableCopy {
             Engine splitEngine = engine != null ? engine
                     : new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff, hadoopConf);
             running = splitEngine;
-            // With one connection allowed there is none to spare for holding a snapshot: the count check stands alone.
-            try (SourceSnapshot snapshot = SourceSnapshot.open(connector, dialect, planned.table, options.split().userWhere(),
-                    options.maxConnections() > 1)) {
+            try (SourceSnapshot snapshot = SourceSnapshot.open(connector, dialect, planned.table, options.split().userWhere())) {
                 stopIfAsked();
                 results = splitEngine.run(tasks(run, planned, write, snapshot.id()), options.sourcePassword(),
-                        options.maxConnections() - snapshot.sessionsHeld(), progress);
+                        options.maxConnections(), progress);
                 stopIfAsked();
                 snapshot.check(results.stream().mapToLong(SplitResult::rows).sum(), options.allowChangingSource());
                 for (SplitResult result : results) {

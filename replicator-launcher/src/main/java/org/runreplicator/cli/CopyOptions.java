@@ -136,7 +136,7 @@ final class CopyOptions {
 
     @Option(names = "--allow-changing-source",
             description = "On a source without a shared snapshot (Teradata), commit even when the splits copied other than the"
-                    + " table's count when the copy began (rows changed meanwhile). PostgreSQL copies read one shared snapshot when --max-connections allows a session to hold it (2 or more).")
+                    + " table's count when the copy began (rows changed meanwhile). PostgreSQL copies always read one shared snapshot.")
     boolean allowChangingSource;
 
     @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0",
