@@ -27,4 +27,24 @@ public enum FailureKind {
     public int exitCode() {
         return exitCode;
     }
+
+    /**
+     * The kind of a failure thrown while copying: a {@link ReplicatorException}'s own; the source's
+     * for a JDBC failure; the target's for an I/O failure anywhere beneath (Parquet wraps a failing
+     * close); ours otherwise. The one rule, wherever a split's failure is classified.
+     */
+    public static FailureKind of(Throwable failure) {
+        if (failure instanceof ReplicatorException) {
+            return ((ReplicatorException) failure).kind();
+        }
+        if (failure instanceof java.sql.SQLException) {
+            return SOURCE;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return TARGET;
+            }
+        }
+        return INTERNAL;
+    }
 }

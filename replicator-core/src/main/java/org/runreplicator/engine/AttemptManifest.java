@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,11 +26,11 @@ public final class AttemptManifest {
     @JsonProperty public final int attempt;
     @JsonProperty public final long rows;
     @JsonProperty public final long bytes;
-    @JsonProperty public final List<FileEntry> files;
+    @JsonProperty public final List<WrittenFile> files;
 
     @JsonCreator
     public AttemptManifest(@JsonProperty("split") int split, @JsonProperty("attempt") int attempt,
-            @JsonProperty("rows") long rows, @JsonProperty("bytes") long bytes, @JsonProperty("files") List<FileEntry> files) {
+            @JsonProperty("rows") long rows, @JsonProperty("bytes") long bytes, @JsonProperty("files") List<WrittenFile> files) {
         this.split = split;
         this.attempt = attempt;
         this.rows = rows;
@@ -40,23 +39,13 @@ public final class AttemptManifest {
     }
 
     public static AttemptManifest of(int split, int attempt, List<WrittenFile> written) {
-        List<FileEntry> entries = new ArrayList<>();
         long rows = 0;
         long bytes = 0;
         for (WrittenFile file : written) {
-            entries.add(new FileEntry(file.path(), file.rows(), file.bytes()));
             rows += file.rows();
             bytes += file.bytes();
         }
-        return new AttemptManifest(split, attempt, rows, bytes, entries);
-    }
-
-    public List<WrittenFile> writtenFiles() {
-        List<WrittenFile> written = new ArrayList<>();
-        for (FileEntry file : files) {
-            written.add(new WrittenFile(file.path, file.rows, file.bytes));
-        }
-        return written;
+        return new AttemptManifest(split, attempt, rows, bytes, written);
     }
 
     /** Writes this manifest to {@code path}, replacing any there. */
@@ -69,20 +58,6 @@ public final class AttemptManifest {
     public static AttemptManifest read(FileSystem fs, Path path) throws IOException {
         try (InputStream in = fs.open(path)) {
             return JSON.readValue(in, AttemptManifest.class);
-        }
-    }
-
-    /** One file of an attempt. */
-    public static final class FileEntry {
-        @JsonProperty public final String path;
-        @JsonProperty public final long rows;
-        @JsonProperty public final long bytes;
-
-        @JsonCreator
-        public FileEntry(@JsonProperty("path") String path, @JsonProperty("rows") long rows, @JsonProperty("bytes") long bytes) {
-            this.path = path;
-            this.rows = rows;
-            this.bytes = bytes;
         }
     }
 }

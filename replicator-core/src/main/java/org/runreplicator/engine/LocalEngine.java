@@ -19,10 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
+import org.runreplicator.source.SourceDialect;
 import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.split.Split;
 import org.slf4j.Logger;
@@ -193,9 +193,11 @@ public final class LocalEngine implements Engine {
         private final Secret password;
         private final int writers;
         private final ProgressListener progress;
+        private final SourceDialect dialect;
 
         TaskRunner(List<SplitTask> tasks, Secret password, int writers, ProgressListener progress) {
             tasks.forEach(task -> byIndex.put(task.split().index(), task));
+            this.dialect = tasks.isEmpty() ? null : tasks.get(0).dialect();
             this.password = password;
             this.writers = writers;
             this.progress = progress;
@@ -208,20 +210,18 @@ public final class LocalEngine implements Engine {
             String key = split.index() + "/" + attempt;
             running.put(key, copier);
             try {
-                copier.run(attempt);
+                // The manifest the attempt wrote last, as it wrote it.
+                return copier.run(attempt).files;
             } finally {
                 running.remove(key);
             }
-            // The result is what the attempt recorded, as for every engine.
-            Path attemptDir = task.attemptDir(attempt);
-            return AttemptManifest.read(fs(attemptDir), new Path(attemptDir, AttemptManifest.NAME)).writtenFiles();
         }
 
         @Override
         public void discard(Split split, int attempt) {
             Path attemptDir = byIndex.get(split.index()).attemptDir(attempt);
             try {
-                fs(attemptDir).delete(attemptDir, true);
+                attemptDir.getFileSystem(conf).delete(attemptDir, true);
             } catch (IOException e) {
                 LOG.warn("Cannot delete the output of split {} attempt {}: {}; the run's clean-up removes it", split.index(),
                         attempt, e.getMessage());
@@ -235,11 +235,8 @@ public final class LocalEngine implements Engine {
 
         @Override
         public boolean isTransient(Throwable failure) {
-            return SplitAttempt.isTransient(failure, byIndex.values().iterator().next().dialect());
+            return dialect != null && SplitAttempt.isTransient(failure, dialect);
         }
 
-        private FileSystem fs(Path path) throws IOException {
-            return path.getFileSystem(conf);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.runreplicator.parquet;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -11,21 +13,25 @@ public final class WrittenFile implements Serializable {
     private final long rows;
     private final long bytes;
 
-    public WrittenFile(String path, long rows, long bytes) {
+    @JsonCreator
+    public WrittenFile(@JsonProperty("path") String path, @JsonProperty("rows") long rows, @JsonProperty("bytes") long bytes) {
         this.path = Objects.requireNonNull(path, "path");
         this.rows = rows;
         this.bytes = bytes;
     }
 
     /** The fully qualified path, e.g. {@code file:/data/sales/orders/ds=2024-05-01/s00003-00000.parquet}. */
+    @JsonProperty("path")
     public String path() {
         return path;
     }
 
+    @JsonProperty("rows")
     public long rows() {
         return rows;
     }
 
+    @JsonProperty("bytes")
     public long bytes() {
         return bytes;
     }

@@ -1,6 +1,5 @@
 package org.runreplicator.run;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -274,18 +273,17 @@ public final class TableCopy {
         if (e instanceof ReplicatorException) {
             return (ReplicatorException) e;
         }
-        if (e instanceof SQLException) {
-            return ReplicatorException.source("Cannot read table " + planned.table.ref() + ": "
-                    + connector.redact(e.getMessage()), e);
-        }
-        // Parquet wraps a failing close ("Unable to close resource"); the I/O error under it says why.
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
+        switch (FailureKind.of(e)) {
+            case SOURCE:
+                return ReplicatorException.source("Cannot read table " + planned.table.ref() + ": "
+                        + connector.redact(e.getMessage()), e);
+            case TARGET:
+                // Parquet wraps a failing close ("Unable to close resource"); the I/O error under it says why.
                 return ReplicatorException.target("Cannot write " + planned.table.ref() + " to " + options.target() + ": "
-                        + rootMessage(cause), e);
-            }
+                        + rootMessage(e), e);
+            default:
+                return new ReplicatorException(FailureKind.INTERNAL, "Copy of " + planned.table.ref() + " failed: " + e, e);
         }
-        return new ReplicatorException(FailureKind.INTERNAL, "Copy of " + planned.table.ref() + " failed: " + e, e);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -79,11 +79,13 @@ public final class MapReduceEngine implements Engine {
         LOG.info("Submitted MapReduce job {} (YARN application {}) with {} map tasks, at most {} at once; tracking {}",
                 job.getJobID(), applicationId, tasks.size(), maps, job.getTrackingURL());
         try {
-            Map<Integer, Integer> attempts = monitor(job, tasks, progress);
+            Map<Integer, Integer> attempts = new HashMap<>();
+            Map<Integer, AttemptManifest> winners = new HashMap<>();
+            monitor(job, tasks, progress, attempts, winners);
             if (!job.isSuccessful()) {
                 throw failure(job, tasks);
             }
-            return results(tasks, attempts);
+            return results(tasks, attempts, winners);
         } catch (InterruptedException | RuntimeException | IOException e) {
             if (!job.isComplete()) {
                 LOG.warn("Killing MapReduce job {} after: {}", job.getJobID(), e.toString());
@@ -141,10 +143,12 @@ public final class MapReduceEngine implements Engine {
         }
     }
 
-    /** Polls until the job ends, reporting rows, finished splits and retried attempts; returns attempts per split. */
-    private Map<Integer, Integer> monitor(Job job, List<SplitTask> tasks, ProgressListener progress)
-            throws IOException, InterruptedException {
-        Map<Integer, Integer> attempts = new HashMap<>();
+    /**
+     * Polls until the job ends, reporting rows, finished splits and retried attempts; counts the
+     * attempts per split and keeps each winner's manifest as its split finishes.
+     */
+    private static void monitor(Job job, List<SplitTask> tasks, ProgressListener progress, Map<Integer, Integer> attempts,
+            Map<Integer, AttemptManifest> winners) throws IOException, InterruptedException {
         long rowsReported = 0;
         int eventsSeen = 0;
         boolean complete;
@@ -159,18 +163,17 @@ public final class MapReduceEngine implements Engine {
             while ((events = job.getTaskCompletionEvents(eventsSeen, 100)).length > 0) {
                 eventsSeen += events.length;
                 for (TaskCompletionEvent event : events) {
-                    report(event, tasks, attempts, progress, job);
+                    report(event, tasks, progress, job, attempts, winners);
                 }
             }
             if (!complete) {
                 Thread.sleep(POLL_MILLIS);
             }
         } while (!complete);
-        return attempts;
     }
 
-    private static void report(TaskCompletionEvent event, List<SplitTask> tasks, Map<Integer, Integer> attempts,
-            ProgressListener progress, Job job) throws IOException, InterruptedException {
+    private static void report(TaskCompletionEvent event, List<SplitTask> tasks, ProgressListener progress, Job job,
+            Map<Integer, Integer> attempts, Map<Integer, AttemptManifest> winners) throws IOException, InterruptedException {
         if (!event.isMapTask()) {
             return;
         }
@@ -182,7 +185,9 @@ public final class MapReduceEngine implements Engine {
         attempts.merge(marker.splitIndex, 1, Integer::sum);
         switch (event.getStatus()) {
             case SUCCEEDED:
-                progress.splitDone(marker.splitIndex, winner(byIndex(tasks, marker.splitIndex), job.getConfiguration()).rows);
+                AttemptManifest winner = winner(byIndex(tasks, marker.splitIndex), job.getConfiguration());
+                winners.put(marker.splitIndex, winner);
+                progress.splitDone(marker.splitIndex, winner.rows);
                 break;
             case FAILED:
                 String[] diagnostics = job.getTaskDiagnostics(event.getTaskAttemptId());
@@ -208,13 +213,18 @@ public final class MapReduceEngine implements Engine {
         return AttemptManifest.read(path.getFileSystem(conf), path);
     }
 
-    private List<SplitResult> results(List<SplitTask> tasks, Map<Integer, Integer> attempts) throws IOException {
+    private List<SplitResult> results(List<SplitTask> tasks, Map<Integer, Integer> attempts,
+            Map<Integer, AttemptManifest> winners) throws IOException {
         List<SplitResult> results = new ArrayList<>();
         for (SplitTask task : tasks) {
-            AttemptManifest manifest = winner(task, conf);
+            AttemptManifest manifest = winners.get(task.split().index());
+            if (manifest == null) {
+                // A success the event stream never reported: its commit still recorded the winner.
+                manifest = winner(task, conf);
+            }
             // A losing attempt killed as the job ends may never be reported; the winner's number still counts it.
             int launched = Math.max(attempts.getOrDefault(task.split().index(), 1), manifest.attempt);
-            results.add(new SplitResult(task.split().index(), manifest.writtenFiles(), launched));
+            results.add(new SplitResult(task.split().index(), manifest.files, launched));
         }
         return results;
     }
@@ -225,7 +235,7 @@ public final class MapReduceEngine implements Engine {
         for (SplitTask task : tasks) {
             FileSystem fs = task.splitDir().getFileSystem(conf);
             List<TaskFailure> failures = TaskFailure.in(fs, task.splitDir());
-            if (!failures.isEmpty() && failures.size() >= maxAttempts || TaskFailure.permanentIn(fs, task.splitDir()) != null) {
+            if (!failures.isEmpty() && (failures.size() >= maxAttempts || failures.stream().anyMatch(f -> !f.retriable))) {
                 last = failures.get(failures.size() - 1);
                 break;
             }

@@ -57,8 +57,7 @@ public final class SplitTaskMapper extends Mapper<NullWritable, NullWritable, Nu
         } catch (Exception e) {
             ReplicatorException failure = e instanceof ReplicatorException ? (ReplicatorException) e : null;
             boolean retriable = SplitAttempt.isTransient(e, task.dialect());
-            FailureKind kind = failure != null ? failure.kind() : retriable || e instanceof java.sql.SQLException
-                    ? FailureKind.SOURCE : e instanceof IOException ? FailureKind.TARGET : FailureKind.INTERNAL;
+            FailureKind kind = failure == null && retriable ? FailureKind.SOURCE : FailureKind.of(e);
             String message = copy.redact(failure != null ? failure.getMessage()
                     : "Cannot copy " + task + ": " + e.getMessage());
             new TaskFailure(task.split().index(), attempt, kind.name(), retriable, message)
