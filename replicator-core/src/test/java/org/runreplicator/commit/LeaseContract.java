@@ -46,8 +46,11 @@ abstract class LeaseContract extends ProtocolContractBase {
 
     @Test
     void aHolderRenewsItsLease_beyondOneTerm() throws Exception {
-        try (PartitionWrite slow = harness.protocol().begin(ProtocolHarness.run("slow"), new LeasePolicy(Duration.ofMillis(1500), Duration.ZERO))) {
-            Thread.sleep(4_000);
+        // A four-second term, renewed every 1.3 s and trusted until a second before expiry: the
+        // slack for a renewal or a commit step that is slow on a busy two-core machine is over a
+        // second, while five seconds' sleep still outlasts one term.
+        try (PartitionWrite slow = harness.protocol().begin(ProtocolHarness.run("slow"), new LeasePolicy(Duration.ofSeconds(4), Duration.ZERO))) {
+            Thread.sleep(5_000);
             assertThatThrownBy(() -> harness.protocol().begin(ProtocolHarness.run("other"), new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)))
                     .hasMessageContaining("is being written by run slow");
             slow.commit(harness.writeFiles(slow, "slow", 1), "sales.orders");
