@@ -129,8 +129,8 @@ public final class SplitAttempt {
     }
 
     private long count(Connection connection, Split split) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(dialect.countSql(task.table(), split.predicate(),
-                task.userWhere()))) {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.withLock(dialect.countSql(task.table(),
+                split.predicate(), task.userWhere()), task.table(), task.lock()))) {
             running.add(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -142,7 +142,7 @@ public final class SplitAttempt {
     }
 
     private long stream(Connection connection, Split split, SplitFileWriter writer) throws SQLException {
-        String sql = dialect.selectSql(task.table(), split.predicate(), task.userWhere());
+        String sql = dialect.withLock(dialect.selectSql(task.table(), split.predicate(), task.userWhere()), task.table(), task.lock());
         try (PreparedStatement statement = dialect.streamingStatement(connection, sql, task.fetchSize())) {
             running.add(statement);
             try (ResultSet rs = statement.executeQuery()) {

@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.source.SourceDialect;
+import org.runreplicator.source.SourceLock;
 import org.runreplicator.source.SourceTable;
 import org.runreplicator.split.Split;
 import org.runreplicator.types.ParquetFlavor;
@@ -47,6 +48,7 @@ public final class SplitTask implements Serializable {
     private final HashMap<String, String> footer;
     private final String splitDir;
     private final String snapshot;
+    private final SourceLock lock;
 
     private SplitTask(Builder b, Split split, String splitDir) {
         this.runId = b.runId;
@@ -67,6 +69,7 @@ public final class SplitTask implements Serializable {
         this.footer = new HashMap<>(b.footer);
         this.splitDir = splitDir;
         this.snapshot = b.snapshot;
+        this.lock = b.lock;
     }
 
     /** The settings every split of one run shares; {@link Builder#build} adds the split and its directory. */
@@ -129,6 +132,11 @@ public final class SplitTask implements Serializable {
     /** The source snapshot every split reads ({@link SourceDialect#exportSnapshot}), or null. */
     public String snapshot() {
         return snapshot;
+    }
+
+    /** The lock the split's requests take on the table ({@link SourceDialect#withLock}), or null. */
+    public SourceLock lock() {
+        return lock;
     }
 
     /** The user's {@code --where}, or null. */
@@ -205,6 +213,7 @@ public final class SplitTask implements Serializable {
         private WriterSettings writer;
         private Map<String, String> footer = Map.of();
         private String snapshot;
+        private SourceLock lock;
 
         public Builder run(String runId) {
             this.runId = runId;
@@ -244,8 +253,10 @@ public final class SplitTask implements Serializable {
             return this;
         }
 
-        public Builder snapshot(String id) {
-            this.snapshot = id;
+        /** The shared snapshot every split reads, and the lock each split's requests take; either may be null. */
+        public Builder consistency(String snapshotId, SourceLock splitLock) {
+            this.snapshot = snapshotId;
+            this.lock = splitLock;
             return this;
         }
 

@@ -11,6 +11,7 @@ import org.runreplicator.ReplicatorException;
 import org.runreplicator.Secret;
 import org.runreplicator.commit.LeasePolicy;
 import org.runreplicator.parquet.WriterSettings;
+import org.runreplicator.source.SourceLock;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
 import org.runreplicator.split.SplitRequest;
@@ -48,6 +49,7 @@ public final class RunOptions {
     private final String environment;
     private final LeasePolicy lease;
     private final boolean allowChangingSource;
+    private final SourceLock sourceLock;
 
     private RunOptions(Builder b) {
         this.table = b.table;
@@ -71,6 +73,12 @@ public final class RunOptions {
         this.environment = b.environment;
         this.lease = new LeasePolicy(b.leaseTtl, b.waitForLock);
         this.allowChangingSource = b.allowChangingSource;
+        this.sourceLock = b.sourceLock;
+    }
+
+    /** The lock the user asked the copy to take on the table ({@code --source-lock}), or null for the source's default. */
+    public SourceLock sourceLock() {
+        return sourceLock;
     }
 
     /**
@@ -199,6 +207,7 @@ public final class RunOptions {
         private Duration leaseTtl = LeasePolicy.DEFAULT_TTL;
         private Duration waitForLock = Duration.ZERO;
         private boolean allowChangingSource;
+        private SourceLock sourceLock;
 
         public Builder table(TableRef v) {
             this.table = v;
@@ -308,6 +317,11 @@ public final class RunOptions {
 
         public Builder allowChangingSource(boolean v) {
             this.allowChangingSource = v;
+            return this;
+        }
+
+        public Builder sourceLock(SourceLock v) {
+            this.sourceLock = v;
             return this;
         }
 

@@ -27,6 +27,7 @@ import org.runreplicator.parquet.WrittenFile;
 import org.runreplicator.source.Dialects;
 import org.runreplicator.source.SourceConnector;
 import org.runreplicator.source.SourceDialect;
+import org.runreplicator.source.SourceLock;
 import org.runreplicator.source.SourceTable;
 import org.runreplicator.split.Split;
 import org.runreplicator.split.SplitPlan;
@@ -49,6 +50,7 @@ public final class TableCopy {
     private final Configuration hadoopConf;
     private final SourceDialect dialect;
     private final SourceConnector connector;
+    private final SourceLock sourceLock;
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<CatalogTable> catalogTables = new ArrayList<>();
     private Duration firstRetryBackoff = LocalEngine.DEFAULT_FIRST_BACKOFF;
@@ -69,6 +71,17 @@ public final class TableCopy {
         this.dialect = dialect;
         this.connector = new SourceConnector(options.sourceUrl(), options.sourceUser(), options.sourcePassword(),
                 options.connectionProperties(), dialect);
+        this.sourceLock = sourceLock(options.sourceLock(), dialect);
+    }
+
+    /** The lock the copy takes: the user's, else the dialect's default; none where the source takes no table locks. */
+    private static SourceLock sourceLock(SourceLock asked, SourceDialect dialect) {
+        if (asked != null && dialect.defaultSourceLock() == null) {
+            throw ReplicatorException.usage("--source-lock applies to sources that lock tables for reading (Teradata);"
+                    + " a " + dialect.name() + " copy reads " + ("postgresql".equals(dialect.name())
+                    ? "one snapshot shared by every split" : "with the source's own read locks"));
+        }
+        return asked != null ? asked : dialect.defaultSourceLock();
     }
 
     /** Runs the splits on {@code engine} instead of local threads ({@code --engine}). */
@@ -169,9 +182,10 @@ public final class TableCopy {
             Engine splitEngine = engine != null ? engine
                     : new LocalEngine(options.maxConnections(), options.maxAttempts(), firstRetryBackoff, hadoopConf);
             running = splitEngine;
-            try (SourceSnapshot snapshot = SourceSnapshot.open(connector, dialect, planned.table, options.split().userWhere())) {
+            try (SourceSnapshot snapshot = SourceSnapshot.open(connector, dialect, planned.table, options.split().userWhere(),
+                    sourceLock)) {
                 stopIfAsked();
-                results = splitEngine.run(tasks(run, planned, write, snapshot.id()), options.sourcePassword(),
+                results = splitEngine.run(tasks(run, planned, write, snapshot), options.sourcePassword(),
                         options.maxConnections(), progress);
                 stopIfAsked();
                 snapshot.check(results.stream().mapToLong(SplitResult::rows).sum(), options.allowChangingSource());
@@ -221,7 +235,8 @@ public final class TableCopy {
         try (Connection connection = connector.open()) {
             SourceTable table = dialect.describe(connection, options.table());
             TableSchema schema = TypeMapper.map(table, dialect, options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor());
-            SplitPlan plan = new SplitPlanner().plan(connection, dialect, table, options.split());
+            SplitPlan plan = new SplitPlanner().withLock(sourceLock == null ? null : SourceLock.ACCESS)
+                    .plan(connection, dialect, table, options.split());
             return new Planned(table, schema, plan);
         } catch (SQLException e) {
             throw ReplicatorException.source("Cannot read table " + options.table() + ": " + connector.redact(e.getMessage()), e);
@@ -229,7 +244,7 @@ public final class TableCopy {
     }
 
     /** One task per split: what an attempt needs to copy it, wherever it runs. */
-    private List<SplitTask> tasks(RunIdentity run, Planned planned, PartitionWrite write, String snapshot) {
+    private List<SplitTask> tasks(RunIdentity run, Planned planned, PartitionWrite write, SourceSnapshot snapshot) {
         SplitTask.Builder common = SplitTask.builder()
                 .run(run.runId())
                 .table(planned.table, dialect)
@@ -237,7 +252,7 @@ public final class TableCopy {
                 .mapping(options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor())
                 .read(options.split().userWhere(), options.fetchSize())
                 .write(options.writer(), footer(run))
-                .snapshot(snapshot);
+                .consistency(snapshot.id(), snapshot.splitLock());
         List<SplitTask> tasks = new ArrayList<>();
         for (Split split : planned.plan.splits()) {
             tasks.add(common.build(split, write.splitDir(split.index())));

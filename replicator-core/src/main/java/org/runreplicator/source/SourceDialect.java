@@ -107,6 +107,25 @@ public interface SourceDialect {
         throw new SQLException(name() + " cannot share a snapshot between sessions");
     }
 
+    /**
+     * The lock a copy takes on its table when the user names none ({@code --source-lock}), or null
+     * when this source takes no table locks for reading (it reads a snapshot, or its own default
+     * locks suffice); then {@code --source-lock} is refused. Teradata: {@link SourceLock#READ}.
+     */
+    default SourceLock defaultSourceLock() {
+        return null;
+    }
+
+    /**
+     * {@code sql}, one SELECT of {@code table} from this dialect, as a request that takes
+     * {@code lock} on the table (Teradata's {@code LOCKING TABLE ... FOR ACCESS} modifier); a lock
+     * the request already holds in its transaction stays held until that transaction ends. Sources
+     * without table locks return {@code sql} unchanged.
+     */
+    default String withLock(String sql, SourceTable table, SourceLock lock) {
+        return sql;
+    }
+
     /** A forward-only, read-only statement that streams rows {@code fetchSize} at a time. */
     PreparedStatement streamingStatement(Connection connection, String sql, int fetchSize) throws SQLException;
 

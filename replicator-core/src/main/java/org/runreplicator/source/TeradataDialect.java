@@ -231,6 +231,22 @@ public final class TeradataDialect extends BaseDialect {
         return BucketExpression.counted("PARTITION", 0, Long.MAX_VALUE);
     }
 
+    /**
+     * READ: writers wait for the copy (TDCH's default too). A lock held until the end of a
+     * transaction is the only way to keep a Teradata table still across sessions; readers that
+     * must not block writers choose {@code --source-lock access}.
+     */
+    @Override
+    public SourceLock defaultSourceLock() {
+        return SourceLock.READ;
+    }
+
+    /** The LOCKING request modifier: {@code LOCKING TABLE "db"."t" FOR ACCESS SELECT ...}. */
+    @Override
+    public String withLock(String sql, SourceTable table, SourceLock lock) {
+        return lock == null ? sql : "LOCKING TABLE " + qualified(table.ref()) + " FOR " + lock.name() + " " + sql;
+    }
+
     @Override
     public boolean prefersHashSplits() {
         return true;
@@ -238,10 +254,8 @@ public final class TeradataDialect extends BaseDialect {
 
     /**
      * Read-only, with the driver's autocommit left on: FastExport runs each SELECT as its own
-     * request. Teradata has no snapshots; a SELECT takes a READ lock on the table for its whole
-     * run, so each split sees the table in one consistent state, but a COUNT and a later SELECT
-     * are two requests and agree only if nothing is written in between (the copy runs after the
-     * on-prem load finished, when the table is quiet).
+     * request. Teradata has no snapshots: a copy is consistent across splits only while writers
+     * are kept out, by the READ lock one session holds for the copy ({@link SourceLock#READ}).
      */
     @Override
     public void prepareForRead(Connection connection) throws SQLException {

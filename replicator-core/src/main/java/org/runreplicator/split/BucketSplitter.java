@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.runreplicator.source.BucketExpression;
 import org.runreplicator.source.SourceDialect;
 import org.runreplicator.source.SourceTable;
@@ -37,9 +38,10 @@ final class BucketSplitter {
     }
 
     static List<Split> split(Connection connection, SourceDialect dialect, SourceTable table, BucketExpression buckets,
-                             int splits, long rows, String userWhere) throws SQLException {
+                             int splits, long rows, String userWhere, UnaryOperator<String> locked) throws SQLException {
         List<Bin> bins = buckets.skewed()
-                ? byCount(countPerBucket(connection, dialect.bucketCountSql(table, buckets, userWhere)), splits, buckets.min(), buckets.max())
+                ? byCount(countPerBucket(connection, locked.apply(dialect.bucketCountSql(table, buckets, userWhere))), splits,
+                        buckets.min(), buckets.max())
                 : equalWidths(buckets.min(), buckets.max(), splits, rows);
         List<Split> result = new ArrayList<>();
         for (Bin bin : bins) {

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.runreplicator.source.SourceColumn;
 import org.runreplicator.source.SourceDialect;
 import org.runreplicator.source.SourceTable;
@@ -23,17 +24,21 @@ final class RangeSplitter {
     private final SourceDialect dialect;
     private final SourceTable table;
     private final String userWhere;
+    private final UnaryOperator<String> locked;
 
-    RangeSplitter(Connection connection, SourceDialect dialect, SourceTable table, String userWhere) {
+    /** @param locked adds the run's lock to each query ({@link SourceDialect#withLock}) */
+    RangeSplitter(Connection connection, SourceDialect dialect, SourceTable table, String userWhere, UnaryOperator<String> locked) {
         this.connection = connection;
         this.dialect = dialect;
         this.table = table;
         this.userWhere = userWhere;
+        this.locked = locked;
     }
 
     List<Split> split(SourceColumn column, RangeKey key, int splits, long rows, int sampleSize) throws SQLException {
         String quoted = dialect.quote(column.name());
-        long nulls = column.nullable() ? SplitPlanner.count(connection, dialect.countSql(table, quoted + " IS NULL", userWhere)) : 0;
+        long nulls = column.nullable() ? SplitPlanner.count(connection,
+                locked.apply(dialect.countSql(table, quoted + " IS NULL", userWhere))) : 0;
         long nonNull = Math.max(0, rows - nulls);
         List<Comparable<Object>> sample = sample(column, key, sampleSize, nonNull);
         List<Comparable<Object>> boundaries = boundaries(sample, splits);
@@ -59,7 +64,7 @@ final class RangeSplitter {
     @SuppressWarnings("unchecked")
     private List<Comparable<Object>> sample(SourceColumn column, RangeKey key, int sampleSize, long nonNull) throws SQLException {
         List<Comparable<Object>> values = new ArrayList<>();
-        String sql = dialect.sampleSql(table, column.name(), sampleSize, nonNull, userWhere);
+        String sql = locked.apply(dialect.sampleSql(table, column.name(), sampleSize, nonNull, userWhere));
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 Comparable<?> value = key.read(rs);

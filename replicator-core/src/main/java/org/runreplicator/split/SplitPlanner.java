@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.source.Identifiers;
 import org.runreplicator.source.SourceColumn;
 import org.runreplicator.source.SourceDialect;
+import org.runreplicator.source.SourceLock;
 import org.runreplicator.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ public final class SplitPlanner {
 
     private final int sampleSize;
     private final long smallTableRows;
+    private SourceLock lock;
 
     public SplitPlanner() {
         this(DEFAULT_SAMPLE_SIZE, DEFAULT_SMALL_TABLE_ROWS);
@@ -51,6 +54,15 @@ public final class SplitPlanner {
     public SplitPlanner(int sampleSize, long smallTableRows) {
         this.sampleSize = sampleSize;
         this.smallTableRows = smallTableRows;
+    }
+
+    /**
+     * Makes every planning query take {@code lock} on the table ({@link SourceDialect#withLock}):
+     * planning needs estimates only, so a copy that must not block writers plans under ACCESS.
+     */
+    public SplitPlanner withLock(SourceLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     /** Plans the splits of {@code table} as {@code request} asks; fails with a usage error for impossible requests. */
@@ -69,7 +81,7 @@ public final class SplitPlanner {
             hashColumns(table, splitBy);
         }
         try {
-            long rows = count(connection, dialect.countSql(table, null, request.userWhere()));
+            long rows = count(connection, locked(dialect, table).apply(dialect.countSql(table, null, request.userWhere())));
             if (method == SplitMethod.AUTO) {
                 method = chooseAutomatically(dialect, table, splitBy, rows, request.splits());
             }
@@ -98,17 +110,21 @@ public final class SplitPlanner {
         switch (method) {
             case RANGE:
                 SourceColumn column = rangeColumn(table, splitBy);
-                List<Split> ranges = new RangeSplitter(connection, dialect, table, where)
+                List<Split> ranges = new RangeSplitter(connection, dialect, table, where, locked(dialect, table))
                         .split(column, rangeKey(table, column), splits, rows, sampleSize);
                 return new SplitPlan(SplitMethod.RANGE, List.of(column.name()), ranges);
             case HASH:
                 List<String> columns = hashColumns(table, splitBy);
                 return new SplitPlan(SplitMethod.HASH, columns, BucketSplitter.split(connection, dialect, table,
-                        dialect.hashBuckets(connection, table, columns, splits), splits, rows, where));
+                        dialect.hashBuckets(connection, table, columns, splits), splits, rows, where, locked(dialect, table)));
             default:
                 return new SplitPlan(SplitMethod.PARTITION, List.of("PARTITION"), BucketSplitter.split(connection, dialect, table,
-                        dialect.partitionBuckets(table), splits, rows, where));
+                        dialect.partitionBuckets(table), splits, rows, where, locked(dialect, table)));
         }
+    }
+
+    private UnaryOperator<String> locked(SourceDialect dialect, SourceTable table) {
+        return sql -> dialect.withLock(sql, table, lock);
     }
 
     private SplitMethod chooseAutomatically(SourceDialect dialect, SourceTable table, SourceColumn splitBy, long rows, int splits) {

@@ -76,7 +76,7 @@ class TeradataFixtureCopyIT {
         TableRef ref = new TableRef(db, table);
         RunOptions options = RunOptions.builder()
                 .table(ref)
-                .sourceUrl(teradata.jdbcUrl())
+                .sourceUrl(teradata.teradataUrl())
                 .sourceUser(TeradataH2Fixture.USER)
                 .target(output.toUri())
                 .partition(PartitionSpec.parse("ds=2024-05-01"))

@@ -49,6 +49,8 @@ class DialectSqlGoldenTest {
         sql.put("count_user_filter_only", dialect.countSql(TABLE, null, WHERE));
         sql.put("sample_whole_column", dialect.sampleSql(TABLE, "VA%UE", 30_000, 1_000, WHERE));
         sql.put("sample_random", dialect.sampleSql(TABLE, "VA%UE", 30_000, 12_345_678, WHERE));
+        sql.put("select_under_access_lock", dialect.withLock(dialect.selectSql(TABLE, SPLIT, WHERE), TABLE, SourceLock.ACCESS));
+        sql.put("count_under_read_lock", dialect.withLock(dialect.countSql(TABLE, null, WHERE), TABLE, SourceLock.READ));
         if (!(dialect instanceof TeradataDialect)) {
             BucketExpression single = dialect.hashBuckets(null, TABLE, List.of("PLACED"), 6);
             BucketExpression composite = dialect.hashBuckets(null, TABLE, List.of("ORDER_ID", "VA%UE"), 6);

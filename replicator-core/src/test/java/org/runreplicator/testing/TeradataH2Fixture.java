@@ -29,8 +29,10 @@ import java.util.zip.CRC32;
  *   <li>A partitioned table's system-derived {@code PARTITION} is a generated column, left out
  *       of the dictionary as Teradata leaves it out of the table's columns.</li>
  * </ul>
- * What it cannot show: real hash distribution, locking, FastExport, Teradata-only syntax such as
- * {@code SAMPLE n} (sampling is exercised here only where the whole column is read).
+ * What it cannot show: real hash distribution, what locks do (requests carrying a LOCKING
+ * modifier go through {@link TeradataRequestLog}, which records and strips it), FastExport,
+ * Teradata-only syntax such as {@code SAMPLE n} (sampling is exercised here only where the whole
+ * column is read).
  */
 public final class TeradataH2Fixture implements AutoCloseable {
     public static final int AMPS = 8;
@@ -114,6 +116,11 @@ public final class TeradataH2Fixture implements AutoCloseable {
 
     public String jdbcUrl() {
         return url;
+    }
+
+    /** The same database as the Teradata dialect's requests reach it: through {@link TeradataRequestLog}, which accepts LOCKING. */
+    public String teradataUrl() {
+        return TeradataRequestLog.url(url);
     }
 
     /** The fixture's own connection; opening more with {@link #jdbcUrl()} reaches the same database. */

@@ -139,6 +139,12 @@ final class CopyOptions {
                     + " table's count when the copy began (rows changed meanwhile). PostgreSQL copies always read one shared snapshot.")
     boolean allowChangingSource;
 
+    @Option(names = "--source-lock", paramLabel = "LOCK",
+            description = "Teradata only: read (one session holds a READ lock on the table from the count to the last split;"
+                    + " writers wait, and the copy is consistent) or access (writers are never blocked; a table that changes"
+                    + " meanwhile fails the count check) (default: read).")
+    String sourceLock;
+
     @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0",
             description = "When another run is writing the same partition, wait this long for it (90s, 10m, 2h)"
                     + " instead of failing at once (default: ${DEFAULT-VALUE}).")

@@ -24,6 +24,7 @@ import org.runreplicator.parquet.DictionaryColumns;
 import org.runreplicator.parquet.WriterSettings;
 import org.runreplicator.run.RunOptions;
 import org.runreplicator.source.Identifiers;
+import org.runreplicator.source.SourceLock;
 import org.runreplicator.source.TableRef;
 import org.runreplicator.split.SplitMethod;
 import org.slf4j.Logger;
@@ -100,7 +101,8 @@ final class CopySettings {
                 .jobId(jobId.value())
                 .environment(o.environment)
                 .waitForLock(WaitDuration.parse(o.waitForLock, "--wait-for-lock"))
-                .allowChangingSource(o.allowChangingSource);
+                .allowChangingSource(o.allowChangingSource)
+                .sourceLock(o.sourceLock == null ? null : SourceLock.parse(o.sourceLock));
         o.connectionProperties.forEach(b::connectionProperty);
         if (o.tdTimestamp != null) {
             b.tdTimestamp(TdTimestamp.parse(o.tdTimestamp));

@@ -110,6 +110,11 @@ class BadInputTableIT {
                         "--where", "true) OR (1=1"),
                 bad("where with a comment", 2, "Invalid --where", "run", "sales", "orders", "@source", "@target", "--where", "id = 1 -- x"),
                 bad("where with an open quote", 2, "Invalid --where", "run", "sales", "orders", "@source", "@target", "--where", "note = 'x"),
+                // Source locks
+                bad("source-lock not a lock", 2, "Invalid --source-lock 'write'", "run", "sales", "orders", "@source", "@target",
+                        "--source-lock", "write"),
+                bad("source-lock on PostgreSQL", 2, "--source-lock applies to sources that lock tables for reading (Teradata)",
+                        "run", "sales", "orders", "@source", "@target", "--source-lock", "access"),
                 // Targets
                 bad("target without a scheme", 2, "Invalid --target 'relative/out'", "run", "sales", "orders", "@source", "--target", "relative/out"),
                 bad("target store without atomic create", 2, "s3a:// is not a store", "run", "sales", "orders", "@source", "--target", "s3a://b/out"),

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM "Sales"."Orders" WHERE (region = 'EU' OR region IS NULL)
