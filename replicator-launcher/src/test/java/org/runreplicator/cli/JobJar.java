@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the job jar as a cluster does: the shaded jar plus the Hadoop client jars the cluster provides, in a fresh JVM. */
-final class JobJar {
+public final class JobJar {
     static final Path TARGET = Paths.get("target");
     static final Path JAR = TARGET.resolve("replicator-launcher-0.1.0-SNAPSHOT.jar");
 
-    record Outcome(int exitCode, String out, String err) {
-        String lastLine() {
+    /** How the process ended and what it printed. */
+    public record Outcome(int exitCode, String out, String err) {
+        public String lastLine() {
             String[] lines = out.strip().split("\\R");
             return lines[lines.length - 1];
         }
@@ -34,10 +35,20 @@ final class JobJar {
 
     static Outcome run(List<String> jvmOptions, Map<String, String> env, Duration timeout, String... args)
             throws IOException, InterruptedException {
+        return run(null, jvmOptions, env, timeout, args);
+    }
+
+    /**
+     * Runs the jar with {@code confDir}'s {@code *-site.xml} first on the classpath, as
+     * {@code hadoop jar} puts {@code HADOOP_CONF_DIR} there (null: no configuration directory).
+     */
+    public static Outcome run(Path confDir, List<String> jvmOptions, Map<String, String> env, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath(), "org.runreplicator.cli.Replicator"));
+        String classpath = confDir == null ? classpath() : confDir.toAbsolutePath() + File.pathSeparator + classpath();
+        command.addAll(List.of("-cp", classpath, "org.runreplicator.cli.Replicator"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("replicator-out", ".txt");
         Path err = Files.createTempFile("replicator-err", ".txt");

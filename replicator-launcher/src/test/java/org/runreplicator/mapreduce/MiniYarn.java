@@ -1,6 +1,8 @@
 package org.runreplicator.mapreduce;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.runreplicator.testing.MiniHdfs;
@@ -46,6 +48,24 @@ final class MiniYarn {
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return new Configuration(cluster.getConfig());
+    }
+
+    /**
+     * Hadoop's jars and theirs, as a cluster provides them to its containers: this JVM's test
+     * classpath without this project's own classes, so a job's classes come from its job jar alone.
+     */
+    static String frameworkClasspath() {
+        // Surefire and Failsafe start tests from a manifest-only jar; they name the real entries here.
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> kept = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            String name = new File(entry).getName();
+            boolean ours = entry.endsWith("classes") || entry.contains("test-classes") || name.startsWith("replicator-");
+            if (!entry.isBlank() && !ours && new File(entry).exists()) {
+                kept.add(entry);
+            }
+        }
+        return String.join(",", kept);
     }
 
     /** Where the cluster keeps its logs and local directories (container logs among them). */
