@@ -52,6 +52,22 @@ public final class Benchmark {
             // Untimed: brings the table into PostgreSQL's buffers and the JVM jars into the page cache.
             execute(Contestant.RAW_DRAIN, table, -1, List.of());
         }
+        try (MiniYarnProcess cluster = settings.contestants.contains(Contestant.REPLICATOR_YARN) ? startMiniYarn() : null) {
+            runRounds();
+        }
+        StringBuilder report = new StringBuilder("Settings: ").append(settings.describe()).append("\n\n")
+                .append(new ResultsTable(results, settings).render());
+        if (settings.profile) {
+            report.append("\n### Profile: Run Replicator on ").append(BenchTable.UNIFORM.qualified())
+                    .append(" (JFR execution samples)\n\n").append(profile());
+        }
+        Path file = settings.work.resolve("results.md");
+        Files.writeString(file, report);
+        System.out.println(report);
+        log("results written to " + file);
+    }
+
+    private void runRounds() throws Exception {
         for (int round = 0; round < settings.repeats; round++) {
             List<Contestant> order = new ArrayList<>(settings.contestants);
             Collections.rotate(order, -round);
@@ -65,16 +81,21 @@ public final class Benchmark {
                 }
             }
         }
-        StringBuilder report = new StringBuilder("Settings: ").append(settings.describe()).append("\n\n")
-                .append(new ResultsTable(results, settings).render());
-        if (settings.profile) {
-            report.append("\n### Profile: Run Replicator on ").append(BenchTable.UNIFORM.qualified())
-                    .append(" (JFR execution samples)\n\n").append(profile());
+    }
+
+    /** Untimed: the cluster starts once, and the first YARN run (untimed too) warms its JVMs' jars in the page cache. */
+    private MiniYarnProcess startMiniYarn() throws Exception {
+        long start = System.nanoTime();
+        MiniYarnProcess cluster = MiniYarnProcess.start(settings, Files.createDirectories(settings.work.resolve("logs"))
+                .resolve("mini-yarn.log"));
+        log(String.format("mini YARN cluster ready in %.1f s", (System.nanoTime() - start) / 1e9));
+        try {
+            execute(Contestant.REPLICATOR_YARN, BenchTable.UNIFORM, -1, List.of());
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
         }
-        Path file = settings.work.resolve("results.md");
-        Files.writeString(file, report);
-        System.out.println(report);
-        log("results written to " + file);
+        return cluster;
     }
 
     /** A separate, untimed Run Replicator run with a JFR recording, summarized. */

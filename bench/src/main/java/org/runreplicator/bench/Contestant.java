@@ -14,7 +14,9 @@ enum Contestant {
     RAW_DRAIN("raw JDBC drain", false),
     REPLICATOR_LOCAL("Run Replicator (local)", true),
     SPARK_JDBC("Spark 3.5 JDBC", true),
-    REPLICATOR_MAPREDUCE("Run Replicator (MapReduce, local runner)", true);
+    REPLICATOR_MAPREDUCE("Run Replicator (MapReduce, local runner)", true),
+    /** The job jar as {@code hadoop jar} runs it, submitting to a mini YARN cluster ({@link MiniYarnProcess}); maps in containers. */
+    REPLICATOR_YARN("Run Replicator (MapReduce, mini YARN cluster)", true);
 
     /** Spark on JDK 17 outside spark-submit needs these modules opened to it. */
     private static final List<String> SPARK_OPENS = List.of("java.base/java.lang", "java.base/java.lang.invoke",
@@ -65,14 +67,26 @@ enum Contestant {
                         table.qualified(), BenchTable.KEY, "" + s.splits, "" + s.connections, "" + s.fetchSize,
                         output.toString()));
             }
-            case REPLICATOR_LOCAL, REPLICATOR_MAPREDUCE -> {
-                cmd.addAll(List.of(replicator.resolve("bin/replicator").toString(), "run", BenchTable.SCHEMA, table.tableName(),
+            case REPLICATOR_LOCAL, REPLICATOR_MAPREDUCE, REPLICATOR_YARN -> {
+                if (this == REPLICATOR_YARN) {
+                    // As hadoop jar runs it: the cluster's configuration directory, the job jar, Hadoop's client jars.
+                    String provided = Files.readString(replicator.resolve("replicator-launcher/target/provided.classpath")).trim();
+                    cmd.add("java");
+                    cmd.addAll(jvmOptions);
+                    cmd.addAll(List.of("-cp", MiniYarnProcess.confDir(s) + ":" + launcherJar + ":" + provided,
+                            "org.runreplicator.cli.Replicator"));
+                } else {
+                    cmd.add(replicator.resolve("bin/replicator").toString());
+                }
+                cmd.addAll(List.of("run", BenchTable.SCHEMA, table.tableName(),
                         "--source-url", s.url, "--source-user", s.user, "--source-password-env", "BENCH_PGPASSWORD",
                         "--target", output.toUri().toString(), "--split-method", "range", "--split-by", BenchTable.KEY,
                         "--splits", "" + s.splits, "--max-connections", "" + s.connections, "--fetch-size", "" + s.fetchSize,
                         "--compression", "snappy", "--progress-interval", "3600"));
                 if (this == REPLICATOR_MAPREDUCE) {
                     cmd.addAll(List.of("--engine", "mapreduce", "-D", "mapreduce.framework.name=local"));
+                } else if (this == REPLICATOR_YARN) {
+                    cmd.addAll(List.of("--engine", "mapreduce", "--metastore", "none"));
                 }
             }
         }

@@ -43,7 +43,7 @@ final class ResultsTable {
             }
             out.append('\n');
         }
-        out.append(targets()).append('\n').append(allRuns());
+        out.append(targets()).append('\n').append(engineOverhead()).append(allRuns());
         return out.toString();
     }
 
@@ -63,6 +63,28 @@ final class ResultsTable {
                 + row("time vs raw drain", "<= 1.25x", vsRaw, vsRaw <= 1.25)
                 + row("peak memory vs Spark", "<= 0.50x", memory, memory <= 0.5)
                 + row("skewed: largest split / mean (Spark: " + fmt(sparkSkew, 2) + ")", "<= 1.50", skew, skew <= 1.5);
+    }
+
+    /** What the MapReduce engine costs over local threads on the same table, round by round: extra seconds and the ratio. */
+    private String engineOverhead() {
+        List<Contestant> engines = settings.contestants.stream()
+                .filter(c -> c == Contestant.REPLICATOR_MAPREDUCE || c == Contestant.REPLICATOR_YARN).toList();
+        if (engines.isEmpty() || !settings.contestants.contains(Contestant.REPLICATOR_LOCAL)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("| engine overhead vs local threads | table | extra wall s | wall ratio | extra CPU s |\n"
+                + "|---|---|---:|---:|---:|\n");
+        for (Contestant engine : engines) {
+            for (BenchTable table : BenchTable.values()) {
+                Contestant local = Contestant.REPLICATOR_LOCAL;
+                out.append("| ").append(engine.label()).append(" | ").append(table.tableName())
+                        .append(" | ").append(fmt(medianRatio(engine, local, table, (m, t) -> m.wallSeconds() - t.wallSeconds()), 2))
+                        .append(" | ").append(fmt(medianRatio(engine, local, table, (m, t) -> m.wallSeconds() / t.wallSeconds()), 2)).append("x")
+                        .append(" | ").append(fmt(medianRatio(engine, local, table, (m, t) -> m.cpuSeconds() - t.cpuSeconds()), 2))
+                        .append(" |\n");
+            }
+        }
+        return out.append("\nCPU and memory of a YARN run are its driver's only: map tasks run in the cluster's containers.\n\n").toString();
     }
 
     private static String row(String name, String wanted, double measured, boolean met) {

@@ -55,6 +55,25 @@ class ResultsTableTest {
                 .contains("| time vs raw drain | <= 1.25x | 3.00 | **no** |");
     }
 
+    @Test
+    void theMapReduceEnginesOverheadIsTakenAgainstLocalThreadsRoundByRound() {
+        List<RunResult> runs = new ArrayList<>();
+        for (BenchTable table : BenchTable.values()) {
+            runs.add(run(Contestant.REPLICATOR_LOCAL, table, 0, 10.0, 800));
+            runs.add(run(Contestant.REPLICATOR_YARN, table, 0, 25.0, 400));
+            runs.add(run(Contestant.REPLICATOR_LOCAL, table, 1, 5.0, 800));
+            runs.add(run(Contestant.REPLICATOR_YARN, table, 1, 15.0, 400));
+            runs.add(run(Contestant.REPLICATOR_LOCAL, table, 2, 8.0, 800));
+            runs.add(run(Contestant.REPLICATOR_YARN, table, 2, 20.0, 400));
+        }
+        BenchSettings settings = settings();
+        settings.contestants = List.of(Contestant.REPLICATOR_LOCAL, Contestant.REPLICATOR_YARN);
+
+        // Extra seconds 15, 10, 12 (median 12); ratios 2.5, 3.0, 2.5 (median 2.5).
+        assertThat(new ResultsTable(runs, settings).render())
+                .contains("| Run Replicator (MapReduce, mini YARN cluster) | " + BenchTable.UNIFORM.tableName() + " | 12.00 | 2.50x | 12.00 |");
+    }
+
     private static RunResult run(Contestant c, BenchTable table, int round, double wall, long rssMb) {
         return new RunResult(c, table, round, wall, wall, rssMb * 1024, 1_000_000, 100_000_000, 1.0);
     }

@@ -2,7 +2,6 @@ package org.runreplicator.mapreduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -43,15 +42,7 @@ class JobJarOnYarnIT {
             s.execute("CREATE TABLE eng.items (id bigint PRIMARY KEY, payload text, amount numeric(12,2))");
             s.execute("INSERT INTO eng.items SELECT x, 'item ' || x, x / 4.0 FROM generate_series(1, " + ROWS + ") x");
         }
-        Configuration cluster = MiniYarn.conf();
-        cluster.setBoolean("yarn.is.minicluster", false); // else the driver would hand containers its own classpath
-        cluster.set("mapreduce.application.classpath", MiniYarn.frameworkClasspath());
-        // Every *-site.xml: each is read after its *-default.xml, which would otherwise win (mapreduce.framework.name=local).
-        for (String site : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml")) {
-            try (OutputStream out = Files.newOutputStream(confDir.resolve(site))) {
-                cluster.writeXml(out);
-            }
-        }
+        Configuration cluster = MiniYarn.writeClientConf(confDir);
         String target = MiniHdfs.uri() + "/jobjar-" + UUID.randomUUID();
 
         JobJar.Outcome run = JobJar.run(confDir, List.of(), Map.of("PG_PASSWORD", server.password()), Duration.ofMinutes(5),

@@ -1,6 +1,9 @@
 package org.runreplicator.mapreduce;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -66,6 +69,24 @@ final class MiniYarn {
             }
         }
         return String.join(",", kept);
+    }
+
+    /**
+     * Writes the cluster's client configuration into {@code dir} as a {@code HADOOP_CONF_DIR}, for a
+     * job submitted from another JVM: containers get {@link #frameworkClasspath} rather than the
+     * submitting JVM's own classpath, as on a real cluster. Returns that configuration.
+     */
+    static Configuration writeClientConf(java.nio.file.Path dir) throws IOException {
+        Configuration client = conf();
+        client.setBoolean("yarn.is.minicluster", false);
+        client.set("mapreduce.application.classpath", frameworkClasspath());
+        // Every *-site.xml: each is read after its *-default.xml, which would otherwise win (mapreduce.framework.name=local).
+        for (String site : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml")) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(site))) {
+                client.writeXml(out);
+            }
+        }
+        return client;
     }
 
     /** Where the cluster keeps its logs and local directories (container logs among them). */
