@@ -44,10 +44,16 @@ public final class JobJar {
      */
     public static Outcome run(Path confDir, List<String> jvmOptions, Map<String, String> env, Duration timeout, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
         String classpath = confDir == null ? classpath() : confDir.toAbsolutePath() + File.pathSeparator + classpath();
+        return run(Paths.get(System.getProperty("java.home"), "bin", "java"), classpath, jvmOptions, env, timeout, args);
+    }
+
+    /** Runs the jar's main class with {@code java} on {@code classpath} (which must hold the jar). */
+    static Outcome run(Path java, String classpath, List<String> jvmOptions, Map<String, String> env, Duration timeout,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, "org.runreplicator.cli.Replicator"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("replicator-out", ".txt");

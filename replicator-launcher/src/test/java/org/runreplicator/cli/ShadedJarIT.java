@@ -123,6 +123,38 @@ class ShadedJarIT {
                 "count(*) AS n, count(DISTINCT id) AS d", "n").rows()).containsExactly(List.of(5000L, 5000L));
     }
 
+    /**
+     * Dataproc 3.0 runs Hadoop 3.5 on Java 21: the job jar on Hadoop 3.5.0's client jars, under the
+     * newest JDK this machine has ({@code REPLICATOR_NEWEST_JAVA}, found by bin/test; else this one).
+     */
+    @Test
+    void aMapReduceRunOnHadoop35sClientJars_underTheNewestJdkHere() throws Exception {
+        String source = "jdbc:h2:file:" + dir.resolve("h35-source");
+        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA SALES");
+            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, AMOUNT DECIMAL(12,2))");
+            s.execute("INSERT INTO SALES.ORDERS SELECT X, X / 4.0 FROM SYSTEM_RANGE(1, 5000)");
+        }
+        List<String> hadoop35 = new ArrayList<>();
+        try (java.util.stream.Stream<Path> jars = Files.list(JobJar.TARGET.resolve("hadoop-3.5"))) {
+            jars.map(jar -> jar.toAbsolutePath().toString()).sorted().forEach(hadoop35::add);
+        }
+        assertThat(hadoop35).anyMatch(jar -> jar.endsWith("hadoop-client-api-3.5.0.jar"));
+        String newest = System.getenv("REPLICATOR_NEWEST_JAVA");
+        Path java = newest == null || newest.isBlank() ? Paths.get(System.getProperty("java.home"), "bin", "java") : Paths.get(newest);
+        Path out = dir.resolve("h35-out");
+
+        JobJar.Outcome run = JobJar.run(java, JobJar.JAR.toAbsolutePath() + File.pathSeparator + String.join(File.pathSeparator, hadoop35),
+                List.of(), Map.of(), Duration.ofSeconds(180), "-D", "mapreduce.framework.name=local", "run", "SALES", "ORDERS",
+                "--source-url", source, "--target", out.toUri().toString(), "--partition", "ds=2024-05-01", "--engine", "mapreduce",
+                "--split-method", "range", "--split-by", "ID", "--splits", "4", "--metastore", "none");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).contains("\"rows\":5000", "\"engine\":\"mapreduce\"");
+        assertThat(org.runreplicator.testing.ParquetReadback.query(out.resolve("sales/orders/ds=2024-05-01"),
+                "count(DISTINCT id) AS d, sum(amount) = 3125625 AS exact", "d").rows()).containsExactly(List.of(5000L, true));
+    }
+
     @Test
     void aRunRecordsItselfInBigQuery_throughTheRelocatedClient_underTheDataprocJobIdFromTheDriversSystemProperties() throws Exception {
         BigQueryEmulator emulator = BigQueryEmulator.shared();
