@@ -12,6 +12,8 @@ final class BenchSettings {
     int connections = 2;
     int fetchSize = 10_000;
     String heap = "2g";
+    /** More options for every Run Replicator contestant's command line ({@code --replicator-args "--parquet-flavor modern"}). */
+    List<String> replicatorArgs = List.of();
     boolean profile = true;
     List<Contestant> contestants = new ArrayList<>(List.of(Contestant.RAW_DRAIN, Contestant.REPLICATOR_LOCAL, Contestant.SPARK_JDBC));
     String url;
@@ -35,6 +37,7 @@ final class BenchSettings {
                 case "--connections" -> s.connections = Integer.parseInt(value);
                 case "--fetch-size" -> s.fetchSize = Integer.parseInt(value);
                 case "--heap" -> s.heap = value;
+                case "--replicator-args" -> s.replicatorArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "--profile" -> s.profile = Boolean.parseBoolean(value);
                 case "--contestants" -> s.contestants = Contestant.parseList(value);
                 case "--url" -> s.url = value;
@@ -56,6 +59,7 @@ final class BenchSettings {
 
     String describe() {
         return rows + " rows, " + splits + " splits, " + connections + " concurrent connections, fetch size " + fetchSize
-                + ", -Xmx" + heap + ", " + repeats + " rounds";
+                + ", -Xmx" + heap + ", " + repeats + " rounds" + (replicatorArgs.isEmpty() ? "" : ", Run Replicator with "
+                + String.join(" ", replicatorArgs));
     }
 }

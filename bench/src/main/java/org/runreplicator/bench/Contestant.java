@@ -83,6 +83,7 @@ enum Contestant {
                         "--target", output.toUri().toString(), "--split-method", "range", "--split-by", BenchTable.KEY,
                         "--splits", "" + s.splits, "--max-connections", "" + s.connections, "--fetch-size", "" + s.fetchSize,
                         "--compression", "snappy", "--progress-interval", "3600"));
+                cmd.addAll(s.replicatorArgs);
                 if (this == REPLICATOR_MAPREDUCE) {
                     cmd.addAll(List.of("--engine", "mapreduce", "-D", "mapreduce.framework.name=local"));
                 } else if (this == REPLICATOR_YARN) {

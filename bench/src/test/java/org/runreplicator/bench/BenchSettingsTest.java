@@ -33,6 +33,18 @@ class BenchSettingsTest {
     }
 
     @Test
+    void replicatorArgsReachEveryRunReplicatorCommand_butNoOtherContestants() throws Exception {
+        BenchSettings s = BenchSettings.parse(concat(REQUIRED, "--replicator-args", " --parquet-flavor  modern "));
+        java.nio.file.Path out = java.nio.file.Path.of("target/out");
+
+        assertThat(s.replicatorArgs).containsExactly("--parquet-flavor", "modern");
+        assertThat(Contestant.REPLICATOR_LOCAL.command(s, BenchTable.UNIFORM, out, List.of()))
+                .containsSubsequence("--parquet-flavor", "modern");
+        assertThat(Contestant.RAW_DRAIN.command(s, BenchTable.UNIFORM, out, List.of())).doesNotContain("--parquet-flavor");
+        assertThat(s.describe()).endsWith(", Run Replicator with --parquet-flavor modern");
+    }
+
+    @Test
     void rowCountsThatCannotBeSkewed80To5AreRefused() {
         assertThatThrownBy(() -> BenchSettings.parse(concat(REQUIRED, "--rows", "1001")))
                 .hasMessageContaining("multiple of 5");
