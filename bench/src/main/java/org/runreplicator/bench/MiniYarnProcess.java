@@ -42,8 +42,8 @@ final class MiniYarnProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // A benchmark stopped by a signal skips its finally blocks: the cluster must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-mini-yarn"));
         MiniYarnProcess cluster = new MiniYarnProcess(process);
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-mini-yarn"));
         try {
             cluster.awaitReady(log);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -53,11 +53,12 @@ final class MiniYarnProcess implements AutoCloseable {
         return cluster;
     }
 
+    /** Asks the cluster to stop (its standard input closes), then ends it by force if it has not within 20 s. */
     @Override
     public void close() {
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (IOException e) {

@@ -36,6 +36,17 @@ class ShadedJarIT {
         return JobJar.run(List.of(), Map.of(), Duration.ofSeconds(60), args);
     }
 
+    /** An H2 file database holding SALES.ORDERS (ID 1..rows and one more column), as a source URL. */
+    private String salesOrders(String name, String column, String value, int rows) throws Exception {
+        String source = "jdbc:h2:file:" + dir.resolve(name);
+        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA SALES");
+            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, " + column + ")");
+            s.execute("INSERT INTO SALES.ORDERS SELECT X, " + value + " FROM SYSTEM_RANGE(1, " + rows + ")");
+        }
+        return source;
+    }
+
     @Test
     void helpRunsFromTheShadedJar() throws Exception {
         JobJar.Outcome result = replicator("run", "--help");
@@ -101,12 +112,7 @@ class ShadedJarIT {
 
     @Test
     void aMapReduceRunAsHadoopJarRunsIt_withGenericOptionsBeforeTheCommand_onHadoopsLocalRunner() throws Exception {
-        String source = "jdbc:h2:file:" + dir.resolve("mr-source");
-        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA SALES");
-            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, NOTE VARCHAR(20))");
-            s.execute("INSERT INTO SALES.ORDERS SELECT X, 'order ' || X FROM SYSTEM_RANGE(1, 5000)");
-        }
+        String source = salesOrders("mr-source", "NOTE VARCHAR(20)", "'order ' || X", 5000);
         Path out = dir.resolve("mr-out");
 
         // As `hadoop jar replicator.jar -D k=v run ...` runs it: ToolRunner's generic options first, the command's own after.
@@ -129,12 +135,7 @@ class ShadedJarIT {
      */
     @Test
     void aMapReduceRunOnHadoop35sClientJars_underTheNewestJdkHere() throws Exception {
-        String source = "jdbc:h2:file:" + dir.resolve("h35-source");
-        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA SALES");
-            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, AMOUNT DECIMAL(12,2))");
-            s.execute("INSERT INTO SALES.ORDERS SELECT X, X / 4.0 FROM SYSTEM_RANGE(1, 5000)");
-        }
+        String source = salesOrders("h35-source", "AMOUNT DECIMAL(12,2)", "X / 4.0", 5000);
         List<String> hadoop35 = new ArrayList<>();
         try (java.util.stream.Stream<Path> jars = Files.list(JobJar.TARGET.resolve("hadoop-3.5"))) {
             jars.map(jar -> jar.toAbsolutePath().toString()).sorted().forEach(hadoop35::add);
@@ -158,12 +159,7 @@ class ShadedJarIT {
     @Test
     void aRunRecordsItselfInBigQuery_throughTheRelocatedClient_underTheDataprocJobIdFromTheDriversSystemProperties() throws Exception {
         BigQueryEmulator emulator = BigQueryEmulator.shared();
-        String source = "jdbc:h2:file:" + dir.resolve("source");
-        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA SALES");
-            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, NOTE VARCHAR(20))");
-            s.execute("INSERT INTO SALES.ORDERS SELECT X, 'order ' || X FROM SYSTEM_RANGE(1, 1000)");
-        }
+        String source = salesOrders("source", "NOTE VARCHAR(20)", "'order ' || X", 1000);
         String ledger = "bigquery:" + BigQueryEmulator.PROJECT + "." + BigQueryEmulator.DATASET + ".jar_ledger";
         Map<String, String> env = Map.of("BIGQUERY_EMULATOR_HOST", emulator.host());
 
@@ -183,12 +179,7 @@ class ShadedJarIT {
 
     @Test
     void aRunRegistersItsPartition_throughTheRelocatedMetastoreClient_withReadersClassNamesIntact() throws Exception {
-        String source = "jdbc:h2:file:" + dir.resolve("hms-source");
-        try (Connection c = DriverManager.getConnection(source); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA SALES");
-            s.execute("CREATE TABLE SALES.ORDERS (ID BIGINT PRIMARY KEY, AMOUNT DECIMAL(12,2))");
-            s.execute("INSERT INTO SALES.ORDERS SELECT X, X / 8.0 FROM SYSTEM_RANGE(1, 300)");
-        }
+        String source = salesOrders("hms-source", "AMOUNT DECIMAL(12,2)", "X / 8.0", 300);
         try (EmbeddedMetastore metastore = EmbeddedMetastore.start(Files.createTempDirectory(dir, "hms"), Map.of())) {
             JobJar.Outcome run = JobJar.run(List.of(), Map.of(), Duration.ofSeconds(120), "run", "SALES", "ORDERS",
                     "--source-url", source, "--target", dir.resolve("out").toUri().toString(), "--partition", "ds=2024-05-01",
