@@ -78,8 +78,7 @@ public final class TableCopy {
     private static SourceLock sourceLock(SourceLock asked, SourceDialect dialect) {
         if (asked != null && dialect.defaultSourceLock() == null) {
             throw ReplicatorException.usage("--source-lock applies to sources that lock tables for reading (Teradata);"
-                    + " a " + dialect.name() + " copy reads " + ("postgresql".equals(dialect.name())
-                    ? "one snapshot shared by every split" : "with the source's own read locks"));
+                    + " a " + dialect.name() + " copy takes no table lock");
         }
         return asked != null ? asked : dialect.defaultSourceLock();
     }
