@@ -31,7 +31,8 @@ final class MiniYarnProcess implements AutoCloseable {
         Path launcher = s.replicatorHome.resolve("replicator-launcher/target");
         Path classes = launcher.resolve("test-classes");
         if (!Files.isDirectory(classes) || !Files.exists(launcher.resolve("minicluster.classpath"))) {
-            throw new IOException("The mini YARN cluster needs the launcher built with its tests (mvn -DskipTests package)");
+            throw new IOException("The mini YARN cluster needs the launcher's test classes and target/minicluster.classpath;"
+                    + " bin/replicator builds them");
         }
         Path workDir = Files.createDirectories(s.work.resolve("yarn"));
         Files.deleteIfExists(confDir(s).resolve("core-site.xml"));

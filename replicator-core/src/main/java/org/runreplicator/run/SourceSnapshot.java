@@ -71,7 +71,7 @@ final class SourceSnapshot implements AutoCloseable {
                 rs.next();
                 total = rs.getLong(1);
             }
-            SourceLock splitLock = lock == null ? null : SourceLock.ACCESS;
+            SourceLock splitLock = SourceLock.forReaders(lock);
             LOG.info("{}: {} rows{}", table.ref(), total, id != null ? " in snapshot " + id + ", which every split reads"
                     : holdsLock ? " under a READ lock this run holds until the copy ends: writers wait for it"
                     : " when the copy began (nothing keeps the table still: a table changing meanwhile fails the run)");

@@ -234,7 +234,7 @@ public final class TableCopy {
         try (Connection connection = connector.open()) {
             SourceTable table = dialect.describe(connection, options.table());
             TableSchema schema = TypeMapper.map(table, dialect, options.columnTypeOverrides(), options.trimChar(), options.parquetFlavor());
-            SplitPlan plan = new SplitPlanner().withLock(sourceLock == null ? null : SourceLock.ACCESS)
+            SplitPlan plan = new SplitPlanner().withLock(SourceLock.forReaders(sourceLock))
                     .plan(connection, dialect, table, options.split());
             return new Planned(table, schema, plan);
         } catch (SQLException e) {

@@ -17,8 +17,9 @@ import org.runreplicator.types.LogicalType;
 /**
  * PostgreSQL. The user's DB is a schema. Reads stream through a cursor, which the driver only
  * uses with autocommit off and a fetch size ({@link #prepareForRead}, {@link #streamingStatement}).
+ * Not final: a test dialect is PostgreSQL without its shared snapshot.
  */
-public final class PostgresDialect extends BaseDialect {
+public class PostgresDialect extends BaseDialect {
     /** Seconds to wait for a TCP connection, so an unreachable host fails fast instead of after the OS timeout. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** Seconds for connecting and authenticating together. */

@@ -16,6 +16,15 @@ public enum SourceLock {
     /** No lock beyond ACCESS: writers are never blocked, and the copy can see their changes (the count check then fails it). */
     ACCESS;
 
+    /**
+     * The lock every request but the holding session's takes when a run locks its table with
+     * {@code runLock} (null: none): ACCESS, which never queues behind a writer waiting for the
+     * run's READ lock, while that lock keeps the writer out.
+     */
+    public static SourceLock forReaders(SourceLock runLock) {
+        return runLock == null ? null : ACCESS;
+    }
+
     /** Parses {@code read} or {@code access}; anything else is a usage error. */
     public static SourceLock parse(String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
