@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * One writer per partition. The lease is a directory of epoch files, {@code lease/0000000007.json};
  * the highest epoch is the holder. A run takes the lease by creating the next epoch exclusively
  * (one of any number of racing runs wins), and only when the current holder is no longer live
- * ({@link LeaseRecord#isLive}). Epochs only grow, so a holder that stalled past its expiry finds
+ * ({@link LeaseRecord#isLive}), and only if no higher epoch exists once its own is created (a run
+ * that stalled between reading an epoch and creating the next can find that name free again after a
+ * later holder pruned it). Epochs only grow, so a holder that stalled past its expiry finds
  * a higher epoch and knows it has lost the partition; it then must not commit. The holder renews
  * in the background and releases by marking its epoch released, never by deleting it.
  */
@@ -71,6 +73,14 @@ final class PartitionLease implements AutoCloseable {
                 long epoch = top.orElse(0) + 1;
                 LeaseRecord mine = LeaseRecord.forThisProcess(epoch, runId, jobId, table, now, now.plus(policy.ttl()));
                 if (store.createExclusive(epochPath(dir, epoch), mine.toJson())) {
+                    OptionalLong after = topEpoch(store, dir);
+                    if (after.getAsLong() != epoch) {
+                        // The epoch's name was free again only because a later holder pruned it:
+                        // this record never held anything. Remove it and look at the real holder.
+                        LOG.debug("Epoch {} of {} was reused after pruning; epoch {} holds it", epoch, partitionName, after.getAsLong());
+                        store.delete(epochPath(dir, epoch));
+                        continue;
+                    }
                     if (current != null && !current.released) {
                         LOG.info("Took over the lease on {} from {}: it is no longer live", partitionName, current.describe());
                     }

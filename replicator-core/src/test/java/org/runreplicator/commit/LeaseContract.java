@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.runreplicator.commit.ProtocolHarness.expected;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileStatus;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.ReplicatorException;
+import org.runreplicator.parquet.WrittenFile;
+import org.runreplicator.testing.InterceptingCommitStore;
 
 /** One writer per partition, and a lease that outlives neither its holder nor a stall. */
 abstract class LeaseContract extends ProtocolContractBase {
@@ -68,6 +77,52 @@ abstract class LeaseContract extends ProtocolContractBase {
                 harness.location.leaseDir(ProtocolHarness.DS), 2)).orElseThrow());
         assertThat(released.released).isTrue();
         assertThat(released.runId).isEqualTo("two");
+    }
+
+    @Test
+    void aRunThatSawAnEpochBeforeItWasPruned_cannotTakeTheLeaseWithIt() throws Exception {
+        harness.commitRun("first", 1);
+        String leaseDir = harness.location.leaseDir(ProtocolHarness.DS).toString();
+        CountDownLatch aboutToCreate = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CommitStore stalling = new InterceptingCommitStore(harness.store) {
+            @Override
+            protected <T> T intercept(String operation, Operation<T> run) throws IOException {
+                if (operation.startsWith("createExclusive " + leaseDir) && aboutToCreate.getCount() > 0) {
+                    aboutToCreate.countDown();
+                    try {
+                        goOn.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+                return run.run();
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // "late" saw epoch 1 released and stalls before creating epoch 2; meanwhile two runs
+            // take epochs 2 and 3, the second pruning 1 and 2, so epoch 2's name is free again.
+            Future<PartitionWrite> late = pool.submit(() -> harness.protocol(stalling, List.of())
+                    .begin(ProtocolHarness.run("late"), new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)));
+            assertThat(aboutToCreate.await(60, TimeUnit.SECONDS)).isTrue();
+            harness.commitRun("second", 1);
+            try (PartitionWrite holder = harness.protocol().begin(ProtocolHarness.run("holder"),
+                    new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO))) {
+                List<WrittenFile> files = harness.writeFiles(holder, "holder", 2);
+                goOn.countDown();
+                assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS).close())
+                        .isInstanceOf(ExecutionException.class)
+                        .hasMessageContaining("is being written by run holder");
+                holder.commit(files, "sales.orders");
+            }
+        } finally {
+            goOn.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(harness.logView()).containsExactlyElementsOf(expected("holder", 2));
+        assertThat(epochs()).containsExactly("0000000003.json");
     }
 
     private void forge(LeaseRecord record) throws Exception {
