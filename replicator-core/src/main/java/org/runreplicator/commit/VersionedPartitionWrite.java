@@ -240,8 +240,28 @@ final class VersionedPartitionWrite implements PartitionWrite {
                 + " `replicator clean` once the store answers, and the commit log decides", last);
     }
 
-    /** Nothing here can undo the commit: a failure is reported as unfinished work. */
+    /**
+     * Nothing here can undo the commit: a failure is reported as unfinished work. First the log is
+     * read back: a run that stalled past its lease at the commit point can find a later run's
+     * entry current (its own then lies below it, or took a sequence number pruned meanwhile), and
+     * must then touch neither the publishers nor the newer version.
+     */
     private ReplicatorException afterCommitPoint(CommittedVersion committed) {
+        PartitionManifest current;
+        try {
+            current = log.current().orElseThrow(() -> new IOException("its newest entry vanished while being read"));
+        } catch (IOException e) {
+            return ReplicatorException.target("Committed partition " + where() + " but could not read its commit log back ("
+                    + e.getMessage() + "); the metastore and the previous version are left as they are until the next run"
+                    + " or `replicator clean`", e);
+        }
+        if (current.sequence != committed.manifest().sequence) {
+            state = State.PUBLISHED;
+            throw ReplicatorException.target("This run lost its lease on partition " + where() + " at its commit: run "
+                    + current.runId + " (job " + current.jobId + ") has committed version " + current.sequence + " since,"
+                    + " so this run's entry " + committed.manifest().sequence + " is not current and this run points no"
+                    + " reader at its files, which are removed", null);
+        }
         for (VersionPublisher publisher : publishers) {
             try {
                 publisher.publish(committed);

@@ -3,13 +3,12 @@ package org.runreplicator.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.runreplicator.commit.ProtocolHarness.expected;
+import static org.runreplicator.commit.ProtocolHarness.whole;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +18,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.junit.jupiter.api.Test;
 import org.runreplicator.ReplicatorException;
 import org.runreplicator.parquet.WrittenFile;
-import org.runreplicator.testing.InterceptingCommitStore;
 
 /** One writer per partition, and a lease that outlives neither its holder nor a stall. */
 abstract class LeaseContract extends ProtocolContractBase {
@@ -83,46 +81,75 @@ abstract class LeaseContract extends ProtocolContractBase {
     void aRunThatSawAnEpochBeforeItWasPruned_cannotTakeTheLeaseWithIt() throws Exception {
         harness.commitRun("first", 1);
         String leaseDir = harness.location.leaseDir(ProtocolHarness.DS).toString();
-        CountDownLatch aboutToCreate = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        CommitStore stalling = new InterceptingCommitStore(harness.store) {
-            @Override
-            protected <T> T intercept(String operation, Operation<T> run) throws IOException {
-                if (operation.startsWith("createExclusive " + leaseDir) && aboutToCreate.getCount() > 0) {
-                    aboutToCreate.countDown();
-                    try {
-                        goOn.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-                return run.run();
-            }
-        };
+        StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith("createExclusive " + leaseDir),
+                StallingStore.When.BEFORE);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             // "late" saw epoch 1 released and stalls before creating epoch 2; meanwhile two runs
             // take epochs 2 and 3, the second pruning 1 and 2, so epoch 2's name is free again.
             Future<PartitionWrite> late = pool.submit(() -> harness.protocol(stalling, List.of())
                     .begin(ProtocolHarness.run("late"), new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO)));
-            assertThat(aboutToCreate.await(60, TimeUnit.SECONDS)).isTrue();
+            stalling.awaitStall();
             harness.commitRun("second", 1);
             try (PartitionWrite holder = harness.protocol().begin(ProtocolHarness.run("holder"),
                     new LeasePolicy(Duration.ofMinutes(2), Duration.ZERO))) {
                 List<WrittenFile> files = harness.writeFiles(holder, "holder", 2);
-                goOn.countDown();
+                stalling.resume();
                 assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS).close())
                         .isInstanceOf(ExecutionException.class)
                         .hasMessageContaining("is being written by run holder");
                 holder.commit(files, "sales.orders");
             }
         } finally {
-            goOn.countDown();
+            stalling.resume();
             pool.shutdownNow();
         }
         assertThat(harness.logView()).containsExactlyElementsOf(expected("holder", 2));
         assertThat(epochs()).containsExactly("0000000003.json");
+    }
+
+    @Test
+    void aHolderStalledPastItsLeaseBeforeItsCommitPoint_commitsNothing_evenWhereItsSequenceWasPrunedMeanwhile() throws Exception {
+        // Base is version 1; the stalled run's entry 2 is taken, then pruned, by the runs meanwhile.
+        stalledAtTheCommitPoint(StallingStore.When.BEFORE, CommitLog.KEEP + 1, CommitLog.KEEP + 2);
+    }
+
+    @Test
+    void aHolderStalledPastItsLeaseAfterItsCommitPoint_leavesTheNewerVersionAlone() throws Exception {
+        // The stalled run's entry 2 landed; the next run builds version 3 on it.
+        stalledAtTheCommitPoint(StallingStore.When.AFTER, 1, 3);
+    }
+
+    /**
+     * A holder stalls at its commit log append for longer than its lease while other runs commit;
+     * when it goes on, it must neither point readers at its files nor retire the newer version.
+     */
+    private void stalledAtTheCommitPoint(StallingStore.When when, int commitsMeanwhile, long currentVersion) throws Exception {
+        harness.commitRun("base", 2);
+        String commitLog = harness.location.commitLogDir(ProtocolHarness.DS).toString();
+        StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith("createExclusive " + commitLog), when);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        String last = "next-" + commitsMeanwhile;
+        try (PartitionWrite stalled = harness.protocol(stalling, List.of()).begin(ProtocolHarness.run("stalled"),
+                new LeasePolicy(Duration.ofSeconds(2), Duration.ZERO))) {
+            List<WrittenFile> files = harness.writeFiles(stalled, "stalled", 2);
+            Future<CommittedVersion> commit = pool.submit(() -> stalled.commit(files, "sales.orders"));
+            stalling.awaitStall();
+            for (int i = 1; i <= commitsMeanwhile; i++) {
+                harness.commitRun(harness.protocol(), "next-" + i, 3, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+            }
+            stalling.resume();
+            assertThatThrownBy(() -> commit.get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("This run lost its lease on partition")
+                    .hasMessageContaining("run " + last + " (job job-" + last + ") has committed version " + currentVersion + " since");
+        } finally {
+            stalling.resume();
+            pool.shutdownNow();
+        }
+        assertThat(harness.logView()).containsExactlyElementsOf(expected(last, 3));
+        assertThat(harness.pathView()).isEqualTo(whole(last, 3));
+        assertThat(harness.leftovers()).isEmpty();
     }
 
     private void forge(LeaseRecord record) throws Exception {
