@@ -54,7 +54,13 @@ public final class VersionedCommitProtocol implements CommitProtocol {
                 sweepStagingOnly(partition, run.runId());
             }
             store.mkdirs(location.runDir(partition, run.runId()));
-            return new VersionedPartitionWrite(store, location, publishers, run, lease, log, base.orElse(null), clock);
+            Set<String> replaced = new TreeSet<>();
+            for (FileStatus entry : store.list(location.partitionDir(partition))) {
+                if (TableLocation.isVisible(entry.getPath().getName())) {
+                    replaced.add(entry.getPath().getName());
+                }
+            }
+            return new VersionedPartitionWrite(store, location, publishers, run, lease, log, base.orElse(null), replaced, clock);
         } catch (IOException | RuntimeException e) {
             lease.release();
             lease.close();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,10 +42,11 @@ final class VersionedPartitionWrite implements PartitionWrite {
     private final PartitionManifest base;
     private final Clock clock;
     private final Path versionDir;
+    private final Set<String> replaced;
     private State state = State.OPEN;
 
     VersionedPartitionWrite(CommitStore store, TableLocation location, List<VersionPublisher> publishers, RunIdentity run,
-            PartitionLease lease, CommitLog log, PartitionManifest base, Clock clock) {
+            PartitionLease lease, CommitLog log, PartitionManifest base, Set<String> replaced, Clock clock) {
         this.store = store;
         this.location = location;
         this.publishers = publishers;
@@ -53,6 +55,7 @@ final class VersionedPartitionWrite implements PartitionWrite {
         this.lease = lease;
         this.log = log;
         this.base = base;
+        this.replaced = Set.copyOf(replaced);
         this.clock = clock;
         this.versionDir = location.versionDir(partition, run.runId());
     }
@@ -244,7 +247,8 @@ final class VersionedPartitionWrite implements PartitionWrite {
      * Nothing here can undo the commit: a failure is reported as unfinished work. First the log is
      * read back: a run that stalled past its lease at the commit point can find a later run's
      * entry current (its own then lies below it, or took a sequence number pruned meanwhile), and
-     * must then touch neither the publishers nor the newer version.
+     * must then touch neither the publishers nor the newer version. Only what the partition held
+     * when this run began is retired, so a stall after the read-back cannot remove a later version.
      */
     private ReplicatorException afterCommitPoint(CommittedVersion committed) {
         PartitionManifest current;
@@ -275,7 +279,7 @@ final class VersionedPartitionWrite implements PartitionWrite {
         try {
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
                 String name = entry.getPath().getName();
-                if (TableLocation.isVisible(name) && !name.equals(versionDir.getName())) {
+                if (replaced.contains(name) && !name.equals(versionDir.getName())) {
                     retireWithRetries(sweep, entry);
                 }
             }

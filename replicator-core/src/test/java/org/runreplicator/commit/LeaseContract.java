@@ -111,25 +111,38 @@ abstract class LeaseContract extends ProtocolContractBase {
     @Test
     void aHolderStalledPastItsLeaseBeforeItsCommitPoint_commitsNothing_evenWhereItsSequenceWasPrunedMeanwhile() throws Exception {
         // Base is version 1; the stalled run's entry 2 is taken, then pruned, by the runs meanwhile.
-        stalledAtTheCommitPoint(StallingStore.When.BEFORE, CommitLog.KEEP + 1, CommitLog.KEEP + 2);
+        Throwable outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.BEFORE, CommitLog.KEEP + 1);
+        assertThat(outcome).hasMessageContaining("This run lost its lease on partition")
+                .hasMessageContaining("run next-11 (job job-next-11) has committed version 12 since");
     }
 
     @Test
     void aHolderStalledPastItsLeaseAfterItsCommitPoint_leavesTheNewerVersionAlone() throws Exception {
         // The stalled run's entry 2 landed; the next run builds version 3 on it.
-        stalledAtTheCommitPoint(StallingStore.When.AFTER, 1, 3);
+        Throwable outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.AFTER, 1);
+        assertThat(outcome).hasMessageContaining("This run lost its lease on partition")
+                .hasMessageContaining("run next-1 (job job-next-1) has committed version 3 since");
+    }
+
+    @Test
+    void aHolderStalledPastItsLeaseAfterReadingItsCommitBack_retiresOnlyWhatThePartitionHeldWhenItBegan() throws Exception {
+        // The stalled run saw its entry 2 current, then stalls while the next run commits version 3.
+        Throwable outcome = stallAtTheCommitPoint("read", StallingStore.When.AFTER, 1);
+        assertThat(outcome).isNull();
     }
 
     /**
-     * A holder stalls at its commit log append for longer than its lease while other runs commit;
-     * when it goes on, it must neither point readers at its files nor retire the newer version.
+     * A holder stalls at an operation on its commit log entry 2 for longer than its lease while
+     * other runs commit; when it goes on, it must neither point readers at its files nor remove the
+     * newer version. Returns how its commit ended: null if it returned, else what it threw.
      */
-    private void stalledAtTheCommitPoint(StallingStore.When when, int commitsMeanwhile, long currentVersion) throws Exception {
+    private Throwable stallAtTheCommitPoint(String operation, StallingStore.When when, int commitsMeanwhile) throws Exception {
         harness.commitRun("base", 2);
-        String commitLog = harness.location.commitLogDir(ProtocolHarness.DS).toString();
-        StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith("createExclusive " + commitLog), when);
+        String entry = operation + " " + harness.location.commitLogDir(ProtocolHarness.DS);
+        StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith(entry) && op.endsWith("0000000002.json"), when);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         String last = "next-" + commitsMeanwhile;
+        Throwable outcome = null;
         try (PartitionWrite stalled = harness.protocol(stalling, List.of()).begin(ProtocolHarness.run("stalled"),
                 new LeasePolicy(Duration.ofSeconds(2), Duration.ZERO))) {
             List<WrittenFile> files = harness.writeFiles(stalled, "stalled", 2);
@@ -139,10 +152,11 @@ abstract class LeaseContract extends ProtocolContractBase {
                 harness.commitRun(harness.protocol(), "next-" + i, 3, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
             }
             stalling.resume();
-            assertThatThrownBy(() -> commit.get(60, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class)
-                    .hasMessageContaining("This run lost its lease on partition")
-                    .hasMessageContaining("run " + last + " (job job-" + last + ") has committed version " + currentVersion + " since");
+            try {
+                commit.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                outcome = e.getCause();
+            }
         } finally {
             stalling.resume();
             pool.shutdownNow();
@@ -150,6 +164,7 @@ abstract class LeaseContract extends ProtocolContractBase {
         assertThat(harness.logView()).containsExactlyElementsOf(expected(last, 3));
         assertThat(harness.pathView()).isEqualTo(whole(last, 3));
         assertThat(harness.leftovers()).isEmpty();
+        return outcome;
     }
 
     private void forge(LeaseRecord record) throws Exception {
