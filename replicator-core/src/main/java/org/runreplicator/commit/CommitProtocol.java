@@ -20,9 +20,12 @@ import org.runreplicator.RunIdentity;
  *       the files as a new version directory under the partition path, {@code run-<runId>/} (one
  *       atomic rename where the store has one, else one server-side move per file); then the
  *       <b>commit point</b>: append the next entry to the partition's commit log, an exclusive
- *       create that the store lets only one run win. After it, nothing can undo the commit:
- *       {@link VersionPublisher}s switch catalogs (the metastore) to the new version, then the
- *       previous version is removed from the partition path.</li>
+ *       create that the store lets only one run win. After it, nothing can undo the commit: the
+ *       log is read back (a run that stalled past its lease finds a later run's entry current and
+ *       stops there), {@link VersionPublisher}s switch catalogs (the metastore) to the new version
+ *       and the log is read again (a later entry now current means a later run switched first:
+ *       the catalogs are pointed back at it), then the previous version is removed from the
+ *       partition path.</li>
  *   <li>{@link PartitionWrite#close}: without a commit, remove this run's files (never anything
  *       else); release the lease.</li>
  * </ol>
@@ -65,8 +68,8 @@ public interface CommitProtocol {
     /**
      * Removes what dead runs left in every partition of the table: staging, published but
      * uncommitted versions, versions a commit replaced but could not remove, old commit log
-     * entries. Partitions whose lease a live run holds are skipped. With {@code dryRun}, lists and
-     * removes nothing.
+     * entries; and points every publisher at each partition's committed version. Partitions whose
+     * lease a live run holds are skipped. With {@code dryRun}, lists and changes nothing.
      */
     CleanReport clean(boolean dryRun);
 }

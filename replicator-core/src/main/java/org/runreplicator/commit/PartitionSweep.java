@@ -79,7 +79,8 @@ final class PartitionSweep {
         }
     }
 
-    private boolean republish(PartitionManifest current, Iterable<VersionPublisher> publishers) {
+    /** Points every publisher at {@code current} again; false (with a warning logged) when one cannot be. */
+    boolean republish(PartitionManifest current, Iterable<VersionPublisher> publishers) {
         CommittedVersion version = new CommittedVersion(partition, current,
                 store.qualify(new Path(location.partitionDir(partition), current.version)), 0, null);
         for (VersionPublisher publisher : publishers) {

@@ -40,8 +40,8 @@ public interface PartitionWrite extends AutoCloseable {
      * {@link CommitProtocol} describes. Throws a TARGET {@link org.runreplicator.ReplicatorException}
      * when the commit did not happen (the previous version stands) or when a later run's version
      * is current by the time it would have (this run stalled past its lease: that version stands,
-     * untouched), and {@link CommitOutcomeUnknownException} when no one can tell. Afterwards it
-     * removes only what the partition held when this write began.
+     * untouched, and the publishers point at it), and {@link CommitOutcomeUnknownException} when
+     * no one can tell. Afterwards it removes only what the partition held when this write began.
      *
      * @param source the source table exactly as the source names it (as claimed), recorded in the commit log
      */

@@ -105,7 +105,12 @@ public final class VersionedCommitProtocol implements CommitProtocol {
             return;
         }
         try {
-            sweepOrStaging(sweep, log.current(), partition, report);
+            Optional<PartitionManifest> current = log.current();
+            sweepOrStaging(sweep, current, partition, report);
+            // A run that stalled past its lease may have left a catalog at a version a later run removed.
+            if (current.isPresent() && !sweep.republish(current.get(), publishers)) {
+                report.skipped(partition + ": a catalog could not be pointed at the current version");
+            }
         } finally {
             lease.release();
             lease.close();

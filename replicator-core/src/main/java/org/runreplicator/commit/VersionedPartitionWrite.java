@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,6 +28,8 @@ final class VersionedPartitionWrite implements PartitionWrite {
     private static final int COMMIT_ATTEMPTS = 4;
     private static final long FIRST_RETRY_MILLIS = 250;
     private static final int AFTER_COMMIT_ATTEMPTS = 3;
+    /** Times a run points its publishers at a later run's version before it gives up and says so. */
+    private static final int SWITCH_ROUNDS = 5;
     /** Parallel moves when a version is published file by file (object stores). */
     private static final int MOVE_THREADS = 16;
 
@@ -275,6 +278,12 @@ final class VersionedPartitionWrite implements PartitionWrite {
                         + " which is kept; the next run or `replicator clean` switches it", e);
             }
         }
+        if (!publishers.isEmpty()) {
+            ReplicatorException unsettled = confirmSwitch(committed.manifest());
+            if (unsettled != null) {
+                return unsettled;
+            }
+        }
         PartitionSweep sweep = new PartitionSweep(store, location, partition);
         try {
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
@@ -294,6 +303,53 @@ final class VersionedPartitionWrite implements PartitionWrite {
             LOG.warn("Could not prune the commit log of {}: {}", where(), e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * A run that stalled past its lease between the read-back and the switch can have switched the
+     * publishers after a later run did, to a version that run has since removed. So the log is
+     * read again after the switch, and while a later entry is current the publishers are pointed
+     * at it. Once a read after the last switch finds the version switched to, any later commit
+     * switches after it. Throws when this run's version was superseded (the publishers then point
+     * at the current one); returns the problem, deleting nothing more, when that cannot be settled.
+     */
+    private ReplicatorException confirmSwitch(PartitionManifest ours) {
+        PartitionSweep sweep = new PartitionSweep(store, location, partition);
+        long switched = ours.sequence;
+        for (int round = 0; round <= SWITCH_ROUNDS; round++) {
+            PartitionManifest current;
+            try {
+                current = log.current().orElseThrow(() -> new IOException("its newest entry vanished while being read"));
+            } catch (IOException e) {
+                return unsettledSwitch("its commit log could not be read again (" + e.getMessage() + ")", e);
+            }
+            if (current.sequence == switched) {
+                if (switched == ours.sequence) {
+                    return null;
+                }
+                state = State.PUBLISHED;
+                throw ReplicatorException.target("This run lost its lease on partition " + where() + " while switching "
+                        + publishersNamed() + ": run " + current.runId + " (job " + current.jobId + ") has committed version "
+                        + current.sequence + " since, so " + publishersNamed() + " points at version " + current.sequence
+                        + " again and this run's files are removed", null);
+            }
+            if (!sweep.republish(current, publishers)) {
+                return unsettledSwitch("pointing it at version " + current.sequence + " failed", null);
+            }
+            switched = current.sequence;
+        }
+        return unsettledSwitch("later runs kept committing while it did", null);
+    }
+
+    private ReplicatorException unsettledSwitch(String why, Exception cause) {
+        return ReplicatorException.target("Committed partition " + where() + ", but a later run committed while this run"
+                + " switched " + publishersNamed() + " and " + why + ": it may point at a version that run removed. Nothing"
+                + " more was deleted; `replicator clean` (with the same --metastore) or the next run points it at the current"
+                + " version", cause);
+    }
+
+    private String publishersNamed() {
+        return publishers.stream().map(VersionPublisher::describe).collect(Collectors.joining(" and "));
     }
 
     private void retireWithRetries(PartitionSweep sweep, FileStatus entry) throws IOException {

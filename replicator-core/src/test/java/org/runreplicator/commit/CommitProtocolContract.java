@@ -189,22 +189,8 @@ abstract class CommitProtocolContract extends ProtocolContractBase {
     @Test
     void whenACatalogCannotBeSwitched_thePreviousVersionStays_andTheNextRunSwitchesItBeforeRemovingAnything() throws Exception {
         harness.commitRun("run-a", 2);
-        List<String> pointedAt = new CopyOnWriteArrayList<>();
-        AtomicBoolean catalogDown = new AtomicBoolean(true);
-        VersionPublisher catalog = new VersionPublisher() {
-            @Override
-            public void publish(CommittedVersion version) {
-                if (catalogDown.get()) {
-                    throw new IllegalStateException("metastore unreachable");
-                }
-                pointedAt.add(version.manifest().runId);
-            }
-
-            @Override
-            public String describe() {
-                return "the test catalog";
-            }
-        };
+        RecordingCatalog catalog = new RecordingCatalog();
+        catalog.setDown(true);
         CommittedVersion committed = harness.commitRun(harness.protocol(harness.store, List.of(catalog)), "run-b", 1,
                 LeasePolicy.defaults());
 
@@ -213,9 +199,9 @@ abstract class CommitProtocolContract extends ProtocolContractBase {
         assertThat(harness.logView()).containsExactlyElementsOf(expected("run-b", 1));
         assertThat(harness.versions()).containsExactly("run-run-a", "run-run-b");
 
-        catalogDown.set(false);
+        catalog.setDown(false);
         harness.commitRun(harness.protocol(harness.store, List.of(catalog)), "run-c", 1, LeasePolicy.defaults());
-        assertThat(pointedAt).containsExactly("run-b", "run-c");
+        assertThat(catalog.runs()).containsExactly("run-b", "run-c");
         assertThat(harness.versions()).containsExactly("run-run-c");
     }
 }

@@ -111,51 +111,89 @@ abstract class LeaseContract extends ProtocolContractBase {
     @Test
     void aHolderStalledPastItsLeaseBeforeItsCommitPoint_commitsNothing_evenWhereItsSequenceWasPrunedMeanwhile() throws Exception {
         // Base is version 1; the stalled run's entry 2 is taken, then pruned, by the runs meanwhile.
-        Throwable outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.BEFORE, CommitLog.KEEP + 1);
-        assertThat(outcome).hasMessageContaining("This run lost its lease on partition")
+        RecordingCatalog catalog = new RecordingCatalog();
+        Outcome outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.BEFORE, CommitLog.KEEP + 1, List.of(catalog));
+        assertThat(outcome.thrown()).hasMessageContaining("This run lost its lease on partition")
                 .hasMessageContaining("run next-11 (job job-next-11) has committed version 12 since");
+        assertThat(catalog.runs()).doesNotContain("stalled").endsWith("next-11");
     }
 
     @Test
     void aHolderStalledPastItsLeaseAfterItsCommitPoint_leavesTheNewerVersionAlone() throws Exception {
         // The stalled run's entry 2 landed; the next run builds version 3 on it.
-        Throwable outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.AFTER, 1);
-        assertThat(outcome).hasMessageContaining("This run lost its lease on partition")
+        RecordingCatalog catalog = new RecordingCatalog();
+        Outcome outcome = stallAtTheCommitPoint("createExclusive", StallingStore.When.AFTER, 1, List.of(catalog));
+        assertThat(outcome.thrown()).hasMessageContaining("This run lost its lease on partition")
                 .hasMessageContaining("run next-1 (job job-next-1) has committed version 3 since");
+        // The next run found entry 2 committed, so its start-up sweep switched the catalog to it first.
+        assertThat(catalog.runs()).containsExactly("base", "stalled", "next-1");
     }
 
     @Test
     void aHolderStalledPastItsLeaseAfterReadingItsCommitBack_retiresOnlyWhatThePartitionHeldWhenItBegan() throws Exception {
         // The stalled run saw its entry 2 current, then stalls while the next run commits version 3.
-        Throwable outcome = stallAtTheCommitPoint("read", StallingStore.When.AFTER, 1);
-        assertThat(outcome).isNull();
+        Outcome outcome = stallAtTheCommitPoint("read", StallingStore.When.AFTER, 1, List.of());
+        assertThat(outcome.thrown()).isNull();
+    }
+
+    @Test
+    void aHolderStalledPastItsLeaseBetweenReadingItsCommitBackAndTheCatalogSwitch_pointsTheCatalogBackAtTheNewerVersion()
+            throws Exception {
+        // The stalled run saw its entry 2 current; the next run commits version 3, switches the
+        // catalog and removes version 2; then the stalled run switches the catalog to version 2.
+        RecordingCatalog catalog = new RecordingCatalog();
+        Outcome outcome = stallAtTheCommitPoint("read", StallingStore.When.AFTER, 1, List.of(catalog));
+        assertThat(outcome.thrown()).hasMessageContaining("This run lost its lease on partition")
+                .hasMessageContaining("while switching the test catalog: run next-1 (job job-next-1) has committed version 3")
+                .hasMessageContaining("the test catalog points at version 3 again");
+        // The next run's start-up sweep switched it to the committed entry 2 before committing 3.
+        assertThat(catalog.runs()).containsExactly("base", "stalled", "next-1", "stalled", "next-1");
+        assertThat(harness.fs.exists(catalog.current().directory())).isTrue();
+    }
+
+    @Test
+    void whenTheCatalogCannotBePointedBackAfterSuchAStall_theRunSaysSo_andCleanSwitchesIt() throws Exception {
+        RecordingCatalog catalog = new RecordingCatalog();
+        catalog.goDownAfter(4); // base, the next run's sweep, next-1, then the stalled run's late switch
+        Outcome outcome = stallAtTheCommitPoint("read", StallingStore.When.AFTER, 1, List.of(catalog));
+        assertThat(outcome.thrown()).isNull();
+        assertThat(outcome.committed().unfinished()).get().asString()
+                .contains("but a later run committed while this run switched the test catalog and pointing it at version 3"
+                        + " failed: it may point at a version that run removed");
+        assertThat(catalog.current().manifest().runId).isEqualTo("stalled");
+
+        catalog.setDown(false);
+        harness.protocol(harness.store, List.of(catalog)).clean(false);
+        assertThat(catalog.current().manifest().runId).isEqualTo("next-1");
+        assertThat(harness.fs.exists(catalog.current().directory())).isTrue();
     }
 
     /**
      * A holder stalls at an operation on its commit log entry 2 for longer than its lease while
      * other runs commit; when it goes on, it must neither point readers at its files nor remove the
-     * newer version. Returns how its commit ended: null if it returned, else what it threw.
+     * newer version. {@code catalogs} are every run's. Returns how its commit ended.
      */
-    private Throwable stallAtTheCommitPoint(String operation, StallingStore.When when, int commitsMeanwhile) throws Exception {
-        harness.commitRun("base", 2);
+    private Outcome stallAtTheCommitPoint(String operation, StallingStore.When when, int commitsMeanwhile,
+            List<VersionPublisher> catalogs) throws Exception {
+        harness.commitRun(harness.protocol(harness.store, catalogs), "base", 2, LeasePolicy.defaults());
         String entry = operation + " " + harness.location.commitLogDir(ProtocolHarness.DS);
         StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith(entry) && op.endsWith("0000000002.json"), when);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         String last = "next-" + commitsMeanwhile;
-        Throwable outcome = null;
-        try (PartitionWrite stalled = harness.protocol(stalling, List.of()).begin(ProtocolHarness.run("stalled"),
+        Outcome outcome;
+        try (PartitionWrite stalled = harness.protocol(stalling, catalogs).begin(ProtocolHarness.run("stalled"),
                 new LeasePolicy(Duration.ofSeconds(2), Duration.ZERO))) {
             List<WrittenFile> files = harness.writeFiles(stalled, "stalled", 2);
             Future<CommittedVersion> commit = pool.submit(() -> stalled.commit(files, "sales.orders"));
             stalling.awaitStall();
             for (int i = 1; i <= commitsMeanwhile; i++) {
-                harness.commitRun(harness.protocol(), "next-" + i, 3, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                harness.commitRun(harness.protocol(harness.store, catalogs), "next-" + i, 3, new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
             }
             stalling.resume();
             try {
-                commit.get(60, TimeUnit.SECONDS);
+                outcome = new Outcome(commit.get(60, TimeUnit.SECONDS), null);
             } catch (ExecutionException e) {
-                outcome = e.getCause();
+                outcome = new Outcome(null, e.getCause());
             }
         } finally {
             stalling.resume();
@@ -165,6 +203,10 @@ abstract class LeaseContract extends ProtocolContractBase {
         assertThat(harness.pathView()).isEqualTo(whole(last, 3));
         assertThat(harness.leftovers()).isEmpty();
         return outcome;
+    }
+
+    /** A commit's end: what it returned, or what it threw. */
+    private record Outcome(CommittedVersion committed, Throwable thrown) {
     }
 
     private void forge(LeaseRecord record) throws Exception {
