@@ -11,8 +11,8 @@ import org.runreplicator.RunIdentity;
  * <h2>Steps</h2>
  * <ol>
  *   <li>{@link #begin}: take the partition's lease (one writer per partition), then remove what
- *       dead runs left (their staging, versions they published but never committed), and note the
- *       committed version this run replaces (its base).</li>
+ *       dead runs left (their staging, versions they published but never committed), checking the
+ *       lease before each removal, and note the committed version this run replaces (its base).</li>
  *   <li>Write: each split attempt writes into its own staging directory
  *       ({@link PartitionWrite#attemptDir}); a failed attempt is {@linkplain PartitionWrite#discard
  *       discarded}, so exactly one attempt per split reaches the commit.</li>

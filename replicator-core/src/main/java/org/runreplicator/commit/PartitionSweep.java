@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Removes what is not the current version from one partition, for a caller that holds its lease
  * (so no live run owns any of it): staging of dead runs, versions published but never committed,
  * versions a commit replaced but could not remove, old log entries. Before removing a version the
- * catalogs are switched to the current one again, so none is left pointing at what goes.
+ * catalogs are switched to the current one again, so none is left pointing at what goes. The
+ * caller's lease is checked before each change: a caller that stalled past its lease (and whose
+ * {@code current} may be stale) stops before it removes anything a later holder owns.
  */
 final class PartitionSweep {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionSweep.class);
@@ -21,11 +23,18 @@ final class PartitionSweep {
     private final CommitStore store;
     private final TableLocation location;
     private final PartitionSpec partition;
+    private final LeaseCheck held;
 
-    PartitionSweep(CommitStore store, TableLocation location, PartitionSpec partition) {
+    /** Throws unless the caller still holds the partition's lease with time to spare. */
+    interface LeaseCheck {
+        void check() throws IOException;
+    }
+
+    PartitionSweep(CommitStore store, TableLocation location, PartitionSpec partition, LeaseCheck held) {
         this.store = store;
         this.location = location;
         this.partition = partition;
+        this.held = held;
     }
 
     /**
@@ -34,11 +43,7 @@ final class PartitionSweep {
      */
     void sweep(Optional<PartitionManifest> current, String keepRunId, Iterable<VersionPublisher> publishers, CleanReport report)
             throws IOException {
-        for (FileStatus run : store.list(location.runsDir(partition))) {
-            if (!run.getPath().getName().equals(keepRunId)) {
-                remove(run.getPath(), "staging of dead run " + run.getPath().getName(), report);
-            }
-        }
+        sweepStaging(keepRunId, report);
         for (FileStatus retired : store.list(location.retiredDir(partition))) {
             remove(retired.getPath(), "retired version", report);
         }
@@ -48,7 +53,7 @@ final class PartitionSweep {
             stale |= TableLocation.isVisible(entry.getPath().getName()) && !entry.getPath().getName().equals(currentVersion);
         }
         if (stale) {
-            if (current.isPresent() && !report.dryRun() && !republish(current.get(), publishers)) {
+            if (current.isPresent() && !report.dryRun() && !republishHeld(current.get(), publishers)) {
                 report.skipped(partition + ": earlier versions kept because a catalog could not be switched to the current one");
                 return;
             }
@@ -56,6 +61,7 @@ final class PartitionSweep {
                 String name = entry.getPath().getName();
                 if (TableLocation.isVisible(name) && !name.equals(currentVersion)) {
                     if (!report.dryRun()) {
+                        held.check();
                         retire(entry);
                     }
                     report.removed(store.qualify(entry.getPath()) + " (not the committed version)");
@@ -63,7 +69,20 @@ final class PartitionSweep {
             }
         }
         if (!report.dryRun()) {
+            held.check();
             new CommitLog(store, location.commitLogDir(partition)).prune();
+        }
+    }
+
+    /**
+     * Removes the staging of every run but {@code keepRunId} (null keeps none): all that goes from a
+     * partition no run has committed, where what lies under the partition path is someone's data.
+     */
+    void sweepStaging(String keepRunId, CleanReport report) throws IOException {
+        for (FileStatus run : store.list(location.runsDir(partition))) {
+            if (!run.getPath().getName().equals(keepRunId)) {
+                remove(run.getPath(), "staging of dead run " + run.getPath().getName(), report);
+            }
         }
     }
 
@@ -94,8 +113,14 @@ final class PartitionSweep {
         return true;
     }
 
+    private boolean republishHeld(PartitionManifest current, Iterable<VersionPublisher> publishers) throws IOException {
+        held.check();
+        return republish(current, publishers);
+    }
+
     private void remove(Path path, String what, CleanReport report) throws IOException {
         if (!report.dryRun()) {
+            held.check();
             store.delete(path);
         }
         report.removed(store.qualify(path) + " (" + what + ")");

@@ -48,10 +48,11 @@ public final class VersionedCommitProtocol implements CommitProtocol {
         try {
             CommitLog log = new CommitLog(store, location.commitLogDir(partition));
             Optional<PartitionManifest> base = log.current();
+            PartitionSweep sweep = new PartitionSweep(store, location, partition, lease::checkHeld);
             if (base.isPresent()) {
-                new PartitionSweep(store, location, partition).sweep(base, run.runId(), publishers, new CleanReport(false));
+                sweep.sweep(base, run.runId(), publishers, new CleanReport(false));
             } else {
-                sweepStagingOnly(partition, run.runId());
+                sweep.sweepStaging(run.runId(), new CleanReport(false));
             }
             store.mkdirs(location.runDir(partition, run.runId()));
             Set<String> replaced = new TreeSet<>();
@@ -91,9 +92,8 @@ public final class VersionedCommitProtocol implements CommitProtocol {
             return;
         }
         CommitLog log = new CommitLog(store, location.commitLogDir(partition));
-        PartitionSweep sweep = new PartitionSweep(store, location, partition);
         if (report.dryRun()) {
-            sweepOrStaging(sweep, log.current(), partition, report);
+            sweepOrStaging(new PartitionSweep(store, location, partition, () -> { }), log.current(), report);
             return;
         }
         PartitionLease lease;
@@ -105,39 +105,28 @@ public final class VersionedCommitProtocol implements CommitProtocol {
             return;
         }
         try {
+            PartitionSweep sweep = new PartitionSweep(store, location, partition, lease::checkHeld);
             Optional<PartitionManifest> current = log.current();
-            sweepOrStaging(sweep, current, partition, report);
+            sweepOrStaging(sweep, current, report);
             // A run that stalled past its lease may have left a catalog at a version a later run removed.
             if (current.isPresent() && !sweep.republish(current.get(), publishers)) {
                 report.skipped(partition + ": a catalog could not be pointed at the current version");
             }
+        } catch (ReplicatorException e) {
+            report.skipped(partition + ": " + e.getMessage());
         } finally {
             lease.release();
             lease.close();
         }
     }
 
-    private void sweepOrStaging(PartitionSweep sweep, Optional<PartitionManifest> current, PartitionSpec partition,
-            CleanReport report) throws IOException {
+    private void sweepOrStaging(PartitionSweep sweep, Optional<PartitionManifest> current, CleanReport report)
+            throws IOException {
         if (current.isPresent()) {
             sweep.sweep(current, null, publishers, report);
             return;
         }
-        // Never committed by a run: what is under the partition path is someone's data; only staging goes.
-        for (FileStatus run : store.list(location.runsDir(partition))) {
-            if (!report.dryRun()) {
-                store.delete(run.getPath());
-            }
-            report.removed(store.qualify(run.getPath()) + " (staging of dead run " + run.getPath().getName() + ")");
-        }
-    }
-
-    private void sweepStagingOnly(PartitionSpec partition, String keepRunId) throws IOException {
-        for (FileStatus run : store.list(location.runsDir(partition))) {
-            if (!run.getPath().getName().equals(keepRunId)) {
-                store.delete(run.getPath());
-            }
-        }
+        sweep.sweepStaging(null, report);
     }
 
     private Set<PartitionSpec> partitions() throws IOException {

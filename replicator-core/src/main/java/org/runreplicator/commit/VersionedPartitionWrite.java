@@ -284,7 +284,8 @@ final class VersionedPartitionWrite implements PartitionWrite {
                 return unsettled;
             }
         }
-        PartitionSweep sweep = new PartitionSweep(store, location, partition);
+        // What this run replaced is safe to retire with or without the lease: no check.
+        PartitionSweep sweep = new PartitionSweep(store, location, partition, () -> { });
         try {
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
                 String name = entry.getPath().getName();
@@ -314,7 +315,7 @@ final class VersionedPartitionWrite implements PartitionWrite {
      * at the current one); returns the problem, deleting nothing more, when that cannot be settled.
      */
     private ReplicatorException confirmSwitch(PartitionManifest ours) {
-        PartitionSweep sweep = new PartitionSweep(store, location, partition);
+        PartitionSweep sweep = new PartitionSweep(store, location, partition, () -> { }); // it corrects, removes nothing
         long switched = ours.sequence;
         for (int round = 0; round <= SWITCH_ROUNDS; round++) {
             PartitionManifest current;

@@ -168,6 +168,34 @@ abstract class LeaseContract extends ProtocolContractBase {
         assertThat(harness.fs.exists(catalog.current().directory())).isTrue();
     }
 
+    @Test
+    void aRunStalledPastItsLeaseBeforeItsStartUpSweep_removesNothingALaterHolderOwns() throws Exception {
+        // The stalled run read version 1 as current; the next run commits version 3 meanwhile, so
+        // to the stalled run's sweep the current version looks like one to remove.
+        RecordingCatalog catalog = new RecordingCatalog();
+        List<VersionPublisher> catalogs = List.of(catalog);
+        harness.commitRun(harness.protocol(harness.store, catalogs), "base", 2, LeasePolicy.defaults());
+        String entry = "read " + harness.location.commitLogDir(ProtocolHarness.DS);
+        StallingStore stalling = new StallingStore(harness.store, op -> op.startsWith(entry) && op.endsWith("0000000001.json"),
+                StallingStore.When.AFTER);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<PartitionWrite> begin = pool.submit(() -> harness.protocol(stalling, catalogs)
+                    .begin(ProtocolHarness.run("stalled"), new LeasePolicy(Duration.ofSeconds(2), Duration.ZERO)));
+            stalling.awaitStall();
+            harness.commitRun(harness.protocol(harness.store, catalogs), "next", 3,
+                    new LeasePolicy(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+            stalling.resume();
+            assertThatThrownBy(() -> begin.get(60, TimeUnit.SECONDS)).hasMessageContaining("This run lost its lease on partition");
+        } finally {
+            stalling.resume();
+            pool.shutdownNow();
+        }
+        assertThat(harness.logView()).containsExactlyElementsOf(expected("next", 3));
+        assertThat(harness.pathView()).isEqualTo(whole("next", 3));
+        assertThat(catalog.runs()).containsExactly("base", "next");
+    }
+
     /**
      * A holder stalls at an operation on its commit log entry 2 for longer than its lease while
      * other runs commit; when it goes on, it must neither point readers at its files nor remove the
