@@ -113,7 +113,8 @@ final class PartitionSweep {
         return true;
     }
 
-    private boolean republishHeld(PartitionManifest current, Iterable<VersionPublisher> publishers) throws IOException {
+    /** As {@link #republish}, once the caller's lease is checked. */
+    boolean republishHeld(PartitionManifest current, Iterable<VersionPublisher> publishers) throws IOException {
         held.check();
         return republish(current, publishers);
     }

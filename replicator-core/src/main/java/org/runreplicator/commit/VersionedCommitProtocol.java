@@ -109,7 +109,7 @@ public final class VersionedCommitProtocol implements CommitProtocol {
             Optional<PartitionManifest> current = log.current();
             sweepOrStaging(sweep, current, report);
             // A run that stalled past its lease may have left a catalog at a version a later run removed.
-            if (current.isPresent() && !sweep.republish(current.get(), publishers)) {
+            if (current.isPresent() && !sweep.republishHeld(current.get(), publishers)) {
                 report.skipped(partition + ": a catalog could not be pointed at the current version");
             }
         } catch (ReplicatorException e) {
