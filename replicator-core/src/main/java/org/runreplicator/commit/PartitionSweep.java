@@ -30,6 +30,9 @@ final class PartitionSweep {
         void check() throws IOException;
     }
 
+    /** For a dry run, and for a committed run's own follow-up (retiring what it replaced), which needs no lease. */
+    static final LeaseCheck UNCHECKED = () -> { };
+
     PartitionSweep(CommitStore store, TableLocation location, PartitionSpec partition, LeaseCheck held) {
         this.store = store;
         this.location = location;
@@ -39,24 +42,33 @@ final class PartitionSweep {
 
     /**
      * Sweeps everything but {@code current} and the staging of run {@code keepRunId} (null keeps
-     * none). Reports each path to {@code report}; removes nothing when it is a dry run.
+     * none); without a current version only staging goes, as what lies under the partition path
+     * is then someone's data. The publishers are pointed at {@code current} before any version is
+     * removed, and with {@code alwaysSwitch} even when none is. Reports each path to
+     * {@code report}; changes nothing when it is a dry run.
      */
-    void sweep(Optional<PartitionManifest> current, String keepRunId, Iterable<VersionPublisher> publishers, CleanReport report)
-            throws IOException {
+    void sweep(Optional<PartitionManifest> current, String keepRunId, Iterable<VersionPublisher> publishers,
+            boolean alwaysSwitch, CleanReport report) throws IOException {
         sweepStaging(keepRunId, report);
+        if (current.isEmpty()) {
+            return;
+        }
         for (FileStatus retired : store.list(location.retiredDir(partition))) {
             remove(retired.getPath(), "retired version", report);
         }
-        String currentVersion = current.map(m -> m.version).orElse(null);
+        String currentVersion = current.get().version;
         boolean stale = false;
         for (FileStatus entry : store.list(location.partitionDir(partition))) {
             stale |= TableLocation.isVisible(entry.getPath().getName()) && !entry.getPath().getName().equals(currentVersion);
         }
-        if (stale) {
-            if (current.isPresent() && !report.dryRun() && !republishHeld(current.get(), publishers)) {
+        if ((stale || alwaysSwitch) && !report.dryRun() && !republishHeld(current.get(), publishers)) {
+            if (stale) {
                 report.skipped(partition + ": earlier versions kept because a catalog could not be switched to the current one");
                 return;
             }
+            report.skipped(partition + ": a catalog could not be pointed at the current version");
+        }
+        if (stale) {
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
                 String name = entry.getPath().getName();
                 if (TableLocation.isVisible(name) && !name.equals(currentVersion)) {
@@ -74,11 +86,7 @@ final class PartitionSweep {
         }
     }
 
-    /**
-     * Removes the staging of every run but {@code keepRunId} (null keeps none): all that goes from a
-     * partition no run has committed, where what lies under the partition path is someone's data.
-     */
-    void sweepStaging(String keepRunId, CleanReport report) throws IOException {
+    private void sweepStaging(String keepRunId, CleanReport report) throws IOException {
         for (FileStatus run : store.list(location.runsDir(partition))) {
             if (!run.getPath().getName().equals(keepRunId)) {
                 remove(run.getPath(), "staging of dead run " + run.getPath().getName(), report);
@@ -113,8 +121,7 @@ final class PartitionSweep {
         return true;
     }
 
-    /** As {@link #republish}, once the caller's lease is checked. */
-    boolean republishHeld(PartitionManifest current, Iterable<VersionPublisher> publishers) throws IOException {
+    private boolean republishHeld(PartitionManifest current, Iterable<VersionPublisher> publishers) throws IOException {
         held.check();
         return republish(current, publishers);
     }

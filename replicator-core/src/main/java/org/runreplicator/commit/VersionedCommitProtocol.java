@@ -48,12 +48,8 @@ public final class VersionedCommitProtocol implements CommitProtocol {
         try {
             CommitLog log = new CommitLog(store, location.commitLogDir(partition));
             Optional<PartitionManifest> base = log.current();
-            PartitionSweep sweep = new PartitionSweep(store, location, partition, lease::checkHeld);
-            if (base.isPresent()) {
-                sweep.sweep(base, run.runId(), publishers, new CleanReport(false));
-            } else {
-                sweep.sweepStaging(run.runId(), new CleanReport(false));
-            }
+            new PartitionSweep(store, location, partition, lease::checkHeld).sweep(base, run.runId(), publishers, false,
+                    new CleanReport(false));
             store.mkdirs(location.runDir(partition, run.runId()));
             Set<String> replaced = new TreeSet<>();
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
@@ -93,7 +89,8 @@ public final class VersionedCommitProtocol implements CommitProtocol {
         }
         CommitLog log = new CommitLog(store, location.commitLogDir(partition));
         if (report.dryRun()) {
-            sweepOrStaging(new PartitionSweep(store, location, partition, () -> { }), log.current(), report);
+            new PartitionSweep(store, location, partition, PartitionSweep.UNCHECKED).sweep(log.current(), null, publishers, true,
+                    report);
             return;
         }
         PartitionLease lease;
@@ -105,28 +102,14 @@ public final class VersionedCommitProtocol implements CommitProtocol {
             return;
         }
         try {
-            PartitionSweep sweep = new PartitionSweep(store, location, partition, lease::checkHeld);
-            Optional<PartitionManifest> current = log.current();
-            sweepOrStaging(sweep, current, report);
-            // A run that stalled past its lease may have left a catalog at a version a later run removed.
-            if (current.isPresent() && !sweep.republishHeld(current.get(), publishers)) {
-                report.skipped(partition + ": a catalog could not be pointed at the current version");
-            }
+            // Always switched: a run that stalled past its lease may have left a catalog at a version a later run removed.
+            new PartitionSweep(store, location, partition, lease::checkHeld).sweep(log.current(), null, publishers, true, report);
         } catch (ReplicatorException e) {
             report.skipped(partition + ": " + e.getMessage());
         } finally {
             lease.release();
             lease.close();
         }
-    }
-
-    private void sweepOrStaging(PartitionSweep sweep, Optional<PartitionManifest> current, CleanReport report)
-            throws IOException {
-        if (current.isPresent()) {
-            sweep.sweep(current, null, publishers, report);
-            return;
-        }
-        sweep.sweepStaging(null, report);
     }
 
     private Set<PartitionSpec> partitions() throws IOException {

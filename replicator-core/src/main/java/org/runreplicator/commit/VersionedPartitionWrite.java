@@ -256,18 +256,15 @@ final class VersionedPartitionWrite implements PartitionWrite {
     private ReplicatorException afterCommitPoint(CommittedVersion committed) {
         PartitionManifest current;
         try {
-            current = log.current().orElseThrow(() -> new IOException("its newest entry vanished while being read"));
+            current = currentEntry();
         } catch (IOException e) {
             return ReplicatorException.target("Committed partition " + where() + " but could not read its commit log back ("
                     + e.getMessage() + "); the metastore and the previous version are left as they are until the next run"
                     + " or `replicator clean`", e);
         }
         if (current.sequence != committed.manifest().sequence) {
-            state = State.PUBLISHED;
-            throw ReplicatorException.target("This run lost its lease on partition " + where() + " at its commit: run "
-                    + current.runId + " (job " + current.jobId + ") has committed version " + current.sequence + " since,"
-                    + " so this run's entry " + committed.manifest().sequence + " is not current and this run points no"
-                    + " reader at its files, which are removed", null);
+            throw lostLease("at its commit", current, "this run's entry " + committed.manifest().sequence
+                    + " is not current and this run points no reader at its files, which are removed");
         }
         for (VersionPublisher publisher : publishers) {
             try {
@@ -278,14 +275,14 @@ final class VersionedPartitionWrite implements PartitionWrite {
                         + " which is kept; the next run or `replicator clean` switches it", e);
             }
         }
+        // Retiring what this run replaced and pointing catalogs back at a later version need no lease.
+        PartitionSweep sweep = new PartitionSweep(store, location, partition, PartitionSweep.UNCHECKED);
         if (!publishers.isEmpty()) {
-            ReplicatorException unsettled = confirmSwitch(committed.manifest());
+            ReplicatorException unsettled = confirmSwitch(committed.manifest(), sweep);
             if (unsettled != null) {
                 return unsettled;
             }
         }
-        // What this run replaced is safe to retire with or without the lease: no check.
-        PartitionSweep sweep = new PartitionSweep(store, location, partition, () -> { });
         try {
             for (FileStatus entry : store.list(location.partitionDir(partition))) {
                 String name = entry.getPath().getName();
@@ -314,13 +311,12 @@ final class VersionedPartitionWrite implements PartitionWrite {
      * switches after it. Throws when this run's version was superseded (the publishers then point
      * at the current one); returns the problem, deleting nothing more, when that cannot be settled.
      */
-    private ReplicatorException confirmSwitch(PartitionManifest ours) {
-        PartitionSweep sweep = new PartitionSweep(store, location, partition, () -> { }); // it corrects, removes nothing
+    private ReplicatorException confirmSwitch(PartitionManifest ours, PartitionSweep sweep) {
         long switched = ours.sequence;
         for (int round = 0; round <= SWITCH_ROUNDS; round++) {
             PartitionManifest current;
             try {
-                current = log.current().orElseThrow(() -> new IOException("its newest entry vanished while being read"));
+                current = currentEntry();
             } catch (IOException e) {
                 return unsettledSwitch("its commit log could not be read again (" + e.getMessage() + ")", e);
             }
@@ -328,11 +324,8 @@ final class VersionedPartitionWrite implements PartitionWrite {
                 if (switched == ours.sequence) {
                     return null;
                 }
-                state = State.PUBLISHED;
-                throw ReplicatorException.target("This run lost its lease on partition " + where() + " while switching "
-                        + publishersNamed() + ": run " + current.runId + " (job " + current.jobId + ") has committed version "
-                        + current.sequence + " since, so " + publishersNamed() + " points at version " + current.sequence
-                        + " again and this run's files are removed", null);
+                throw lostLease("while switching " + publishersNamed(), current, publishersNamed() + " points at version "
+                        + current.sequence + " again and this run's files are removed");
             }
             if (!sweep.republish(current, publishers)) {
                 return unsettledSwitch("pointing it at version " + current.sequence + " failed", null);
@@ -340,6 +333,18 @@ final class VersionedPartitionWrite implements PartitionWrite {
             switched = current.sequence;
         }
         return unsettledSwitch("later runs kept committing while it did", null);
+    }
+
+    private PartitionManifest currentEntry() throws IOException {
+        return log.current().orElseThrow(() -> new IOException("its newest entry vanished while being read"));
+    }
+
+    /** A later run's entry is current: this run's version is not, and close removes its files. */
+    private ReplicatorException lostLease(String when, PartitionManifest current, String consequence) {
+        state = State.PUBLISHED;
+        return ReplicatorException.target("This run lost its lease on partition " + where() + " " + when + ": run "
+                + current.runId + " (job " + current.jobId + ") has committed version " + current.sequence + " since, so "
+                + consequence, null);
     }
 
     private ReplicatorException unsettledSwitch(String why, Exception cause) {
